@@ -1,0 +1,50 @@
+package io.sentral.core.call;
+
+import io.sentral.core.tenant.TenantId;
+import io.sentral.core.tenant.TrunkId;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Facts about a call, published by the SIP edge to call records, metrics and listeners. */
+public sealed interface CallEvent {
+
+    String callId();
+
+    Instant at();
+
+    /** A call was accepted for routing. {@code callId} is the incoming leg's Call-ID. */
+    record Started(String callId, Instant at, CallDirection direction, Optional<TenantId> tenant,
+                   Optional<TrunkId> trunk, String caller, String callee, String source) implements CallEvent {
+        public Started {
+            Objects.requireNonNull(callId, "callId");
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(direction, "direction");
+            Objects.requireNonNull(tenant, "tenant");
+            Objects.requireNonNull(trunk, "trunk");
+            Objects.requireNonNull(caller, "caller");
+            Objects.requireNonNull(callee, "callee");
+            Objects.requireNonNull(source, "source");
+        }
+    }
+
+    /** The callee answered (2xx to the initial INVITE). */
+    record Answered(String callId, Instant at) implements CallEvent {
+        public Answered {
+            Objects.requireNonNull(callId, "callId");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /**
+     * The call is over. {@code status} is the final SIP status of the setup (200 for an answered
+     * call); {@code cause} says how it ended.
+     */
+    record Ended(String callId, Instant at, int status, EndCause cause) implements CallEvent {
+        public Ended {
+            Objects.requireNonNull(callId, "callId");
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(cause, "cause");
+        }
+    }
+}
