@@ -1,0 +1,181 @@
+package io.sentral.sip;
+
+import io.sentral.config.SipSettings;
+import io.sentral.core.tenant.Transport;
+import io.sentral.sip.auth.DigestAlgorithm;
+import io.sentral.sip.auth.DigestAuthenticator;
+import io.sentral.sip.auth.NonceService;
+import io.sentral.sip.b2bua.CallRegistry;
+import io.sentral.sip.b2bua.InviteHandler;
+import io.sentral.sip.b2bua.OriginResolver;
+import io.sentral.sip.internal.CallLanes;
+import io.sentral.sip.internal.SipContext;
+import io.sentral.sip.internal.SipMessageLogger;
+import io.sentral.sip.internal.Slf4jStackLogger;
+import io.sentral.sip.registrar.BindingRules;
+import io.sentral.sip.registrar.RegisterHandler;
+import io.sentral.sip.registrar.RegistrarPolicy;
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sip.ListeningPoint;
+import javax.sip.SipFactory;
+import javax.sip.SipProvider;
+import javax.sip.SipStack;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SIP edge of Sentral: a JAIN-SIP stack listening on UDP and TCP, with the registrar, the
+ * B2BUA and OPTIONS behind one dispatcher. It executes routing decisions; it never makes them.
+ */
+public final class SipEdge implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SipEdge.class);
+    private static final int MAX_CONTACTS_PER_AOR = 10;
+
+    private final SipSettings settings;
+    private final SipEdgeServices services;
+    private final CallRegistry calls = new CallRegistry();
+    private CallLanes lanes;
+    private SipStack stack;
+    private int port;
+
+    public SipEdge(SipSettings settings, SipEdgeServices services) {
+        this.settings = settings;
+        this.services = services;
+    }
+
+    /** Binds the listeners and starts processing; port 0 picks a free port for UDP and TCP alike. */
+    public synchronized void start() {
+        lanes = new CallLanes(Math.max(1, settings.lanes()));
+        SipException failure = null;
+        for (int tries = 0; tries < 5; tries++) {
+            int candidate = settings.port() != 0 ? settings.port() : freePort(settings.listenAddress());
+            try {
+                open(candidate);
+                port = candidate;
+                services.location().load();
+                LOG.info("SIP listening on {}:{} ({})", settings.listenAddress(), port, settings.transports());
+                return;
+            } catch (Exception e) {
+                failure = new SipException("cannot listen for SIP on " + settings.listenAddress() + ":" + candidate
+                        + ": " + e.getMessage(), e);
+                stopStack();
+                if (settings.port() != 0) {
+                    break;
+                }
+            }
+        }
+        lanes.close();
+        throw failure;
+    }
+
+    private void open(int candidate) throws Exception {
+        SipFactory factory = SipFactory.getInstance();
+        factory.setPathName("gov.nist");
+        stack = factory.createSipStack(stackProperties());
+        SipProvider provider = null;
+        for (Transport transport : settings.transports()) {
+            if (transport == Transport.TLS) {
+                continue; // TLS comes with its own issue (certificates)
+            }
+            ListeningPoint lp = stack.createListeningPoint(settings.listenAddress(), candidate, transport.lowerCase());
+            if (provider == null) {
+                provider = stack.createSipProvider(lp);
+            } else {
+                provider.addListeningPoint(lp);
+            }
+        }
+        if (provider == null) {
+            throw new IllegalStateException("no UDP or TCP transport configured");
+        }
+        SipContext sip = new SipContext(provider, factory.createMessageFactory(), factory.createHeaderFactory(),
+                factory.createAddressFactory(), settings, lanes, candidate);
+        DigestAuthenticator authenticator = new DigestAuthenticator(settings.domain(),
+                List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256),
+                new NonceService(services.clock(), settings.nonceTtl()));
+        RegisterHandler registrar = new RegisterHandler(sip, authenticator,
+                user -> OriginResolver.credentialsOf(services.tenants().get(), user), services.location(),
+                new BindingRules(new RegistrarPolicy(settings.minExpires(), settings.maxExpires(),
+                        settings.defaultExpires(), MAX_CONTACTS_PER_AOR)),
+                services.clock());
+        InviteHandler invites = new InviteHandler(sip,
+                new OriginResolver(services.tenants(), services.gateways(), authenticator), authenticator,
+                services.router(), calls, services.events(), services.clock());
+        provider.addSipListener(new SipDispatcher(sip, registrar, invites, calls));
+        stack.start();
+    }
+
+    private Properties stackProperties() {
+        Properties p = new Properties();
+        p.setProperty("javax.sip.STACK_NAME", "sentral-" + UUID.randomUUID());
+        p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
+        p.setProperty("gov.nist.javax.sip.STACK_LOGGER", Slf4jStackLogger.class.getName());
+        p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", SipMessageLogger.class.getName());
+        p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
+        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "4");
+        p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
+        p.setProperty("gov.nist.javax.sip.AUTOMATIC_DIALOG_ERROR_HANDLING", "false");
+        p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
+        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
+        p.setProperty("gov.nist.javax.sip.READ_TIMEOUT", "2000");
+        return p;
+    }
+
+    /** The SIP port in use (the configured one, or the free port picked for port 0). */
+    public int port() {
+        return port;
+    }
+
+    /** Live calls, for health and metrics. */
+    public long activeCalls() {
+        return calls.activeCalls();
+    }
+
+    private static int freePort(String address) {
+        for (int i = 0; i < 50; i++) {
+            int candidate = ThreadLocalRandom.current().nextInt(20000, 60000);
+            try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(address), candidate));
+                 ServerSocket tcp = new ServerSocket()) {
+                tcp.bind(new InetSocketAddress(InetAddress.getByName(address), candidate));
+                return candidate;
+            } catch (IOException e) {
+                // taken: try another
+            }
+        }
+        throw new SipException("no free port found on " + address, null);
+    }
+
+    private void stopStack() {
+        if (stack != null) {
+            try {
+                stack.stop();
+            } catch (RuntimeException e) {
+                LOG.debug("stopping SIP stack: {}", e.toString());
+            }
+            stack = null;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        stopStack();
+        if (lanes != null) {
+            lanes.close();
+            lanes = null;
+        }
+    }
+
+    /** Why the edge could not start. */
+    public static final class SipException extends RuntimeException {
+        SipException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package io.sentral.sip.b2bua;
+
+import io.sentral.core.call.CallDirection;
+import io.sentral.core.call.CallEvent;
+import io.sentral.core.call.CallEventListener;
+import io.sentral.core.call.CallOrigin;
+import io.sentral.core.call.CallRequest;
+import io.sentral.core.call.EndCause;
+import io.sentral.core.route.CallRouter;
+import io.sentral.core.route.RoutePlan;
+import io.sentral.core.tenant.TenantId;
+import io.sentral.core.tenant.TrunkId;
+import io.sentral.sip.auth.DigestAuthenticator;
+import io.sentral.sip.auth.DigestHeaders;
+import io.sentral.sip.internal.SipContext;
+import java.time.Clock;
+import java.util.Optional;
+import javax.sip.Dialog;
+import javax.sip.ServerTransaction;
+import javax.sip.SipException;
+import javax.sip.address.SipURI;
+import javax.sip.address.TelURL;
+import javax.sip.address.URI;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.Header;
+import javax.sip.header.MaxForwardsHeader;
+import javax.sip.header.ProxyAuthenticateHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * A new INVITE (outside a dialog): REQINIT checks → who sent it ({@link OriginResolver}) →
+ * routing decision ({@link CallRouter}) → execution: a rejection answered here, or a
+ * {@link B2buaCall} that places the outgoing leg. Mirrors a Kamailio request route.
+ */
+public final class InviteHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(InviteHandler.class);
+
+    private final SipContext sip;
+    private final OriginResolver origins;
+    private final DigestAuthenticator authenticator;
+    private final CallRouter router;
+    private final CallRegistry registry;
+    private final CallEventListener events;
+    private final Clock clock;
+
+    public InviteHandler(SipContext sip, OriginResolver origins, DigestAuthenticator authenticator, CallRouter router,
+                         CallRegistry registry, CallEventListener events, Clock clock) {
+        this.sip = sip;
+        this.origins = origins;
+        this.authenticator = authenticator;
+        this.router = router;
+        this.registry = registry;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public void handle(ServerTransaction tx, String sourceIp, int sourcePort) {
+        Request invite = tx.getRequest();
+        String source = sourceIp + ":" + sourcePort;
+        sip.answer(tx, Response.TRYING, null);
+        MaxForwardsHeader maxForwards = (MaxForwardsHeader) invite.getHeader(MaxForwardsHeader.NAME);
+        if (maxForwards != null && maxForwards.getMaxForwards() <= 0) {
+            sip.answer(tx, Response.TOO_MANY_HOPS, null);
+            return;
+        }
+        Optional<String> dialled = userOf(invite.getRequestURI());
+        if (dialled.isEmpty()) {
+            sip.answer(tx, Response.ADDRESS_INCOMPLETE, "Address Incomplete (no number in the Request-URI)");
+            return;
+        }
+        switch (origins.resolve(invite, sourceIp)) {
+            case OriginResolver.Result.Challenge challenge -> challenge(tx, challenge.stale());
+            case OriginResolver.Result.Forbidden forbidden -> {
+                LOG.warn("INVITE from {} refused: {}", source, forbidden.reason());
+                sip.answer(tx, Response.FORBIDDEN, "Forbidden (authentication failed)");
+            }
+            case OriginResolver.Result.BadRequest bad -> {
+                LOG.warn("INVITE from {} has bad credentials: {}", source, bad.reason());
+                sip.answer(tx, Response.BAD_REQUEST, "Bad Request (" + bad.reason() + ")");
+            }
+            case OriginResolver.Result.Resolved resolved -> route(tx, resolved.origin(), dialled.get(), source);
+        }
+    }
+
+    private void challenge(ServerTransaction tx, boolean stale) {
+        Response response = sip.response(tx.getRequest(), Response.PROXY_AUTHENTICATION_REQUIRED, null);
+        DigestHeaders.addChallenges(response, sip.headers(), ProxyAuthenticateHeader.NAME,
+                authenticator.challenges(stale));
+        sip.send(tx, response);
+    }
+
+    private void route(ServerTransaction tx, CallOrigin origin, String dialled, String source) {
+        Request invite = tx.getRequest();
+        String callId = ((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId();
+        FromHeader from = (FromHeader) invite.getHeader(FromHeader.NAME);
+        String fromUser = userOf(from.getAddress().getURI()).orElse("anonymous");
+        CallRequest request = new CallRequest(callId, origin, dialled, fromUser,
+                identityUser(invite, "P-Asserted-Identity"), identityUser(invite, "P-Preferred-Identity"),
+                headerValue(invite, "Privacy"));
+        if (origin instanceof CallOrigin.CustomerTrunk trunk) {
+            MDC.put("tenant", trunk.tenant().value());
+            MDC.put("trunk", trunk.trunk().value());
+        }
+        RoutePlan plan = router.route(request);
+        LOG.info("route {} -> {}: {}", fromUser, dialled, plan);
+        switch (plan) {
+            case RoutePlan.Reject reject -> reject(tx, request, reject, source);
+            case RoutePlan.Forward forward -> {
+                if (forward.tenant().isPresent()) {
+                    MDC.put("tenant", forward.tenant().get().value());
+                }
+                forward.trunk().ifPresent(t -> MDC.put("trunk", t.value()));
+                Dialog dialog;
+                try {
+                    dialog = sip.provider().getNewDialog(tx);
+                } catch (SipException e) {
+                    LOG.warn("cannot create dialog for {}: {}", callId, e.toString());
+                    sip.answer(tx, Response.SERVER_INTERNAL_ERROR, null);
+                    return;
+                }
+                new B2buaCall(sip, events, clock, registry, tx, dialog, forward).start(source);
+            }
+        }
+    }
+
+    private void reject(ServerTransaction tx, CallRequest request, RoutePlan.Reject reject, String source) {
+        sip.answer(tx, reject.status(), reject.reason());
+        Optional<TenantId> tenant = Optional.empty();
+        Optional<TrunkId> trunk = Optional.empty();
+        CallDirection direction = CallDirection.INBOUND;
+        if (request.origin() instanceof CallOrigin.CustomerTrunk t) {
+            tenant = Optional.of(t.tenant());
+            trunk = Optional.of(t.trunk());
+            direction = CallDirection.OUTBOUND;
+        }
+        events.onEvent(new CallEvent.Started(request.callId(), clock.instant(), direction, tenant, trunk,
+                request.fromUser(), request.requestUser(), source));
+        events.onEvent(new CallEvent.Ended(request.callId(), clock.instant(), reject.status(), EndCause.REJECTED));
+    }
+
+    /** The user part of a sip:/sips: URI or the number of a tel: URI. */
+    static Optional<String> userOf(URI uri) {
+        if (uri instanceof SipURI sipUri) {
+            return Optional.ofNullable(sipUri.getUser()).filter(u -> !u.isBlank());
+        }
+        if (uri instanceof TelURL tel) {
+            return Optional.of((tel.isGlobal() ? "+" : "") + tel.getPhoneNumber());
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> identityUser(Request request, String name) {
+        Header header = request.getHeader(name);
+        if (header == null) {
+            return Optional.empty();
+        }
+        String value = header.toString().substring(header.toString().indexOf(':') + 1).trim();
+        try {
+            javax.sip.address.Address address = sip.addresses().createAddress(value);
+            return userOf(address.getURI());
+        } catch (java.text.ParseException e) {
+            return Optional.of(value);
+        }
+    }
+
+    private static Optional<String> headerValue(Request request, String name) {
+        Header header = request.getHeader(name);
+        if (header == null) {
+            return Optional.empty();
+        }
+        return Optional.of(header.toString().substring(header.toString().indexOf(':') + 1).trim());
+    }
+}

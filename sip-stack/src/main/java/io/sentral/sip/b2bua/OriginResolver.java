@@ -1,0 +1,102 @@
+package io.sentral.sip.b2bua;
+
+import io.sentral.config.GatewayRole;
+import io.sentral.config.GatewaySettings;
+import io.sentral.core.call.CallOrigin;
+import io.sentral.core.tenant.DigestCredentials;
+import io.sentral.core.tenant.IpRange;
+import io.sentral.core.tenant.TenantSnapshot;
+import io.sentral.core.tenant.Trunk;
+import io.sentral.sip.auth.DigestAuthenticator;
+import io.sentral.sip.auth.DigestHeaders;
+import io.sentral.sip.auth.DigestResponse;
+import io.sentral.sip.auth.DigestVerdict;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javax.sip.header.ProxyAuthorizationHeader;
+import javax.sip.message.Request;
+
+/**
+ * Establishes who sent a new INVITE (T2): a carrier gateway or a static trunk by source
+ * address, else a registration trunk by digest credentials ({@code Proxy-Authorization}).
+ * Only requests resolved here are routed or counted against a trunk's limits.
+ */
+public final class OriginResolver {
+
+    /** The result of resolving an INVITE's origin. */
+    public sealed interface Result {
+        record Resolved(CallOrigin origin) implements Result {
+        }
+
+        record Challenge(boolean stale) implements Result {
+        }
+
+        record Forbidden(String reason) implements Result {
+        }
+
+        record BadRequest(String reason) implements Result {
+        }
+    }
+
+    private record TrustedGateway(String name, List<IpRange> sources) {
+    }
+
+    private final Supplier<TenantSnapshot> tenants;
+    private final List<TrustedGateway> carriers;
+    private final DigestAuthenticator authenticator;
+
+    public OriginResolver(Supplier<TenantSnapshot> tenants, List<GatewaySettings> gateways,
+                          DigestAuthenticator authenticator) {
+        this.tenants = tenants;
+        this.carriers = gateways.stream()
+                .filter(g -> g.role() == GatewayRole.CARRIER)
+                .map(g -> new TrustedGateway(g.name(), g.trustedSources().isEmpty()
+                        ? List.of(IpRange.parse(g.endpoint().host())) : g.trustedSources()))
+                .toList();
+        this.authenticator = authenticator;
+    }
+
+    public Result resolve(Request invite, String sourceIp) {
+        InetAddress source;
+        try {
+            source = InetAddress.getByName(sourceIp);
+        } catch (UnknownHostException e) {
+            return new Result.Forbidden("unusable source address " + sourceIp);
+        }
+        for (TrustedGateway g : carriers) {
+            if (g.sources().stream().anyMatch(r -> r.contains(source))) {
+                return new Result.Resolved(new CallOrigin.Carrier(g.name()));
+            }
+        }
+        TenantSnapshot snapshot = tenants.get();
+        Optional<Trunk> trusted = snapshot.trunkTrusting(source);
+        if (trusted.isPresent()) {
+            return new Result.Resolved(new CallOrigin.CustomerTrunk(trusted.get().tenant(), trusted.get().id()));
+        }
+        Optional<DigestResponse> answer = DigestHeaders.credentials(invite, ProxyAuthorizationHeader.NAME,
+                authenticator.realm());
+        if (answer.isEmpty()) {
+            return new Result.Challenge(false);
+        }
+        DigestVerdict verdict = authenticator.verify(Request.INVITE, answer.get(),
+                user -> snapshot.trunkByUsername(user).flatMap(Trunk::credentials));
+        return switch (verdict) {
+            case DigestVerdict.Accepted ok -> {
+                Trunk trunk = snapshot.trunkByUsername(ok.username()).orElseThrow();
+                yield new Result.Resolved(new CallOrigin.CustomerTrunk(trunk.tenant(), trunk.id()));
+            }
+            case DigestVerdict.Stale stale -> new Result.Challenge(true);
+            case DigestVerdict.UnknownNonce unknown -> new Result.Challenge(false);
+            case DigestVerdict.Rejected rejected -> new Result.Forbidden(rejected.reason());
+            case DigestVerdict.Malformed malformed -> new Result.BadRequest(malformed.reason());
+        };
+    }
+
+    /** Credentials lookup used for registration: the trunk (or later user) with that username. */
+    public static Optional<DigestCredentials> credentialsOf(TenantSnapshot snapshot, String username) {
+        return snapshot.trunkByUsername(username).flatMap(Trunk::credentials);
+    }
+}
