@@ -1,0 +1,133 @@
+package io.sentral.routing;
+
+import io.sentral.core.call.CallDirection;
+import io.sentral.core.call.CallRequest;
+import io.sentral.core.number.Country;
+import io.sentral.core.number.E164Number;
+import io.sentral.core.number.NumberNormaliser;
+import io.sentral.core.registration.Binding;
+import io.sentral.core.registration.ContactDirectory;
+import io.sentral.core.route.Destination;
+import io.sentral.core.route.RoutePlan;
+import io.sentral.core.tenant.RangeAssignment;
+import io.sentral.core.tenant.TenantSnapshot;
+import io.sentral.core.tenant.Trunk;
+import io.sentral.core.tenant.TrunkKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The inbound request route (T3): a call from the public network to a customer's number. Stages,
+ * in order:
+ * <ol>
+ *   <li>{@link RouteRule#INBOUND_CALLEE_NUMBER} — the dialled number to E.164, else 484;</li>
+ *   <li>{@link RouteRule#INBOUND_NUMBER_OWNER} — the customer range holding it, else 404;</li>
+ *   <li>{@link RouteRule#INBOUND_RANGE_TRUNK} — the trunk serving the range, else 480;</li>
+ *   <li>{@link RouteRule#INBOUND_STATIC_TRUNK} / {@link RouteRule#INBOUND_REGISTERED_TRUNK} — deliver
+ *       to the trunk's endpoint or its registered contacts (480 when none is registered).</li>
+ * </ol>
+ * Reads one {@link TenantSnapshot} per call, so the whole decision sees one version of the data.
+ */
+final class InboundRoute {
+    private final ContactDirectory contacts;
+    private final String sipDomain;
+    private final Country inboundCountry;
+
+    /** The call entering the route, with the tenant data it is decided on. */
+    private record Call(CallRequest request, TenantSnapshot tenants) {
+    }
+
+    /** After {@link RouteRule#INBOUND_CALLEE_NUMBER}: the dialled number in E.164. */
+    private record Numbered(Call call, E164Number callee) {
+    }
+
+    /** After {@link RouteRule#INBOUND_NUMBER_OWNER}: the customer range that holds it. */
+    private record Owned(Numbered numbered, RangeAssignment range) {
+    }
+
+    /** After {@link RouteRule#INBOUND_RANGE_TRUNK}: the trunk that takes calls for the range. */
+    private record ToTrunk(Owned owned, Trunk trunk) {
+    }
+
+    InboundRoute(ContactDirectory contacts, String sipDomain, Country inboundCountry) {
+        this.contacts = Objects.requireNonNull(contacts, "contacts");
+        this.sipDomain = Objects.requireNonNull(sipDomain, "sipDomain");
+        this.inboundCountry = Objects.requireNonNull(inboundCountry, "inboundCountry");
+    }
+
+    RoutePlan route(CallRequest request, TenantSnapshot tenants) {
+        return Step.pass(new Call(request, tenants))
+                .then(this::calleeNumber)
+                .then(this::numberOwner)
+                .then(this::rangeTrunk)
+                .last(this::deliverToTrunk);
+    }
+
+    /** National numbers from the public network are read in the operator's own plan. */
+    private Step<Numbered> calleeNumber(Call call) {
+        String user = call.request().requestUser();
+        return NumberNormaliser.normalise(user, inboundCountry)
+                .<Step<Numbered>>map(number -> Step.pass(new Numbered(call, number)))
+                .orElseGet(() -> reject(484, "Address Incomplete: '" + user + "' is not a number",
+                        RouteRule.INBOUND_CALLEE_NUMBER));
+    }
+
+    private Step<Owned> numberOwner(Numbered numbered) {
+        return numbered.call().tenants().rangeOwning(numbered.callee())
+                .<Step<Owned>>map(range -> Step.pass(new Owned(numbered, range)))
+                .orElseGet(() -> reject(404, "Not Found: no customer owns " + numbered.callee(),
+                        RouteRule.INBOUND_NUMBER_OWNER));
+    }
+
+    /**
+     * Ranges without a trunk belong to switchboard customers (users and queues), which a later issue
+     * routes; until then their numbers are honestly unavailable rather than unknown.
+     */
+    private Step<ToTrunk> rangeTrunk(Owned owned) {
+        E164Number callee = owned.numbered().callee();
+        RangeAssignment range = owned.range();
+        if (range.trunk().isEmpty()) {
+            return reject(480, "Temporarily Unavailable: " + callee + " belongs to the switchboard of "
+                    + range.tenant() + ", which is not routed yet", RouteRule.INBOUND_RANGE_TRUNK);
+        }
+        Optional<Trunk> trunk = owned.numbered().call().tenants().trunk(range.trunk().get());
+        return trunk.<Step<ToTrunk>>map(t -> Step.pass(new ToTrunk(owned, t)))
+                .orElseGet(() -> reject(480, "Temporarily Unavailable: trunk " + range.trunk().get() + " of "
+                        + callee + " is not provisioned", RouteRule.INBOUND_RANGE_TRUNK));
+    }
+
+    private RoutePlan deliverToTrunk(ToTrunk toTrunk) {
+        Trunk trunk = toTrunk.trunk();
+        if (trunk.kind() == TrunkKind.STATIC) {
+            Destination endpoint = new Destination(trunk.staticEndpoint().orElseThrow().uri(null),
+                    "static trunk " + trunk.id());
+            return forward(toTrunk, List.of(endpoint), RouteRule.INBOUND_STATIC_TRUNK);
+        }
+        String aor = trunk.credentials().orElseThrow().username() + "@" + sipDomain;
+        List<Binding> bindings = contacts.contactsOf(aor);
+        if (bindings.isEmpty()) {
+            return new RoutePlan.Reject(480, "Temporarily Unavailable: trunk " + trunk.id() + " is not registered",
+                    RouteRule.INBOUND_REGISTERED_TRUNK.label());
+        }
+        List<Destination> destinations = new ArrayList<>();
+        for (int i = 0; i < bindings.size(); i++) {
+            destinations.add(new Destination(bindings.get(i).contactUri(),
+                    "contact " + (i + 1) + " of " + trunk.id()));
+        }
+        return forward(toTrunk, destinations, RouteRule.INBOUND_REGISTERED_TRUNK);
+    }
+
+    private RoutePlan forward(ToTrunk toTrunk, List<Destination> destinations, RouteRule rule) {
+        Numbered numbered = toTrunk.owned().numbered();
+        String fromUser = numbered.call().request().fromUser();
+        String caller = NumberNormaliser.normalise(fromUser, inboundCountry).map(E164Number::value).orElse(fromUser);
+        return new RoutePlan.Forward(CallDirection.INBOUND, Optional.of(toTrunk.owned().range().tenant()),
+                Optional.of(toTrunk.trunk().id()), numbered.callee().value(), caller, destinations, rule.label());
+    }
+
+    private static <T> Step<T> reject(int status, String reason, RouteRule rule) {
+        return Step.decide(new RoutePlan.Reject(status, reason, rule.label()));
+    }
+}
