@@ -1,5 +1,9 @@
 package io.sentral.core.number;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 
 /** An inclusive series of numbers of the same length, e.g. +4722120000 – +4722120099 (T3). */
@@ -22,6 +26,61 @@ public record NumberRange(E164Number first, E164Number last) {
 
     public static NumberRange single(E164Number number) {
         return new NumberRange(number, number);
+    }
+
+    /**
+     * Parses the provisioning form {@code +4722120000-+4722120099}, or a single number
+     * {@code +4791000001} as a one-number range.
+     */
+    public static NumberRange parse(String text) {
+        String t = Objects.requireNonNull(text, "range").trim();
+        int dash = t.indexOf('-', 1);
+        String firstText = dash < 0 ? t : t.substring(0, dash).trim();
+        String lastText = dash < 0 ? t : t.substring(dash + 1).trim();
+        E164Number first;
+        E164Number last;
+        try {
+            first = E164Number.of(firstText);
+            last = E164Number.of(lastText);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not an E.164 range: '" + text + "'", e);
+        }
+        return new NumberRange(first, last);
+    }
+
+    /** Whether every number of {@code other} is in this range. */
+    public boolean covers(NumberRange other) {
+        return first.value().length() == other.first.value().length()
+                && first.compareTo(other.first) <= 0
+                && other.last.compareTo(last) <= 0;
+    }
+
+    /**
+     * The parts of this range that none of {@code holes} contains, in ascending order. Used to
+     * find a customer's numbers that have no trunk, or no emergency address.
+     */
+    public List<NumberRange> minus(Collection<NumberRange> holes) {
+        long cursor = Long.parseLong(first.digits());
+        long end = Long.parseLong(last.digits());
+        List<NumberRange> rest = new ArrayList<>();
+        List<NumberRange> overlapping = holes.stream().filter(this::overlaps)
+                .sorted(Comparator.comparing(NumberRange::first)).toList();
+        for (NumberRange hole : overlapping) {
+            long holeStart = Long.parseLong(hole.first.digits());
+            long holeEnd = Long.parseLong(hole.last.digits());
+            if (holeStart > cursor) {
+                rest.add(new NumberRange(number(cursor), number(holeStart - 1)));
+            }
+            cursor = Math.max(cursor, holeEnd + 1);
+        }
+        if (cursor <= end) {
+            rest.add(new NumberRange(number(cursor), number(end)));
+        }
+        return List.copyOf(rest);
+    }
+
+    private static E164Number number(long digits) {
+        return new E164Number("+" + digits);
     }
 
     public boolean contains(E164Number number) {

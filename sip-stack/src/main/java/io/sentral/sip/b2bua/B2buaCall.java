@@ -27,6 +27,7 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * One B2BUA call: the incoming leg A and an outgoing leg B placed per the {@link RoutePlan},
@@ -88,6 +89,13 @@ public final class B2buaCall {
         return state;
     }
 
+    /** Puts this call's Call-ID, tenant and trunk into the log MDC of the current lane thread. */
+    void enterLogContext() {
+        MDC.put("callId", aCallId);
+        plan.tenant().ifPresent(t -> MDC.put("tenant", t.value()));
+        plan.trunk().ifPresent(t -> MDC.put("trunk", t.value()));
+    }
+
     void start(String source) {
         registry.add(aCallId, this);
         events.onEvent(new CallEvent.Started(aCallId, clock.instant(), plan.direction(), plan.tenant(), plan.trunk(),
@@ -119,7 +127,14 @@ public final class B2buaCall {
                     plan.rule());
             ct.sendRequest();
             ClientTransaction attemptTx = ct;
-            silenceTimer = sip.lanes().schedule(lane, sip.settings().gatewayTimeout(), () -> onSilence(attemptTx));
+            silenceTimer = sip.lanes().schedule(lane, sip.settings().gatewayTimeout(), () -> {
+                enterLogContext();
+                try {
+                    onSilence(attemptTx);
+                } finally {
+                    MDC.clear();
+                }
+            });
         } catch (Exception e) {
             LOG.warn("could not reach {} for call {}: {}", destination.label(), aCallId, e.toString());
             tryNextDestination();

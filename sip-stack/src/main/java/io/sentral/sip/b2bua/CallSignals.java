@@ -32,8 +32,10 @@ public final class CallSignals {
         ClientTransaction tx = event.getClientTransaction();
         Object data = tx == null ? null : tx.getApplicationData();
         if (data instanceof B2buaCall call) {
+            call.enterLogContext();
             call.onInviteResponse(event);
         } else if (data instanceof InDialogRelay relay) {
+            relay.call().enterLogContext();
             relay.call().onRelayResponse(relay, event);
         } else if (tx == null) {
             LOG.debug("response {} outside any transaction (retransmission)", event.getResponse().getStatusCode());
@@ -43,8 +45,10 @@ public final class CallSignals {
     public void onTimeout(ClientTransaction tx) {
         Object data = tx.getApplicationData();
         if (data instanceof B2buaCall call) {
+            call.enterLogContext();
             call.onTimeout(tx);
         } else if (data instanceof InDialogRelay relay) {
+            relay.call().enterLogContext();
             relay.call().onTimeout(tx);
         }
     }
@@ -52,6 +56,7 @@ public final class CallSignals {
     public void onCancel(ServerTransaction cancelTx) {
         Optional<B2buaCall> call = registry.find(callIdOf(cancelTx.getRequest()));
         if (call.isPresent()) {
+            call.get().enterLogContext();
             call.get().onCancel(cancelTx);
         } else {
             sip.answer(cancelTx, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
@@ -59,7 +64,10 @@ public final class CallSignals {
     }
 
     public void onAck(RequestEvent event) {
-        legOf(event.getDialog(), event.getRequest()).ifPresent(leg -> leg.call().onAck(event.getRequest()));
+        legOf(event.getDialog(), event.getRequest()).ifPresent(leg -> {
+            leg.call().enterLogContext();
+            leg.call().onAck(event.getRequest());
+        });
     }
 
     public void onInDialogRequest(RequestEvent event, ServerTransaction tx) {
@@ -68,6 +76,7 @@ public final class CallSignals {
             sip.answer(tx, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
             return;
         }
+        leg.get().call().enterLogContext();
         leg.get().call().onInDialogRequest(leg.get().side(), tx);
     }
 

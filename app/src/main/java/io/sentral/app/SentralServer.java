@@ -1,0 +1,116 @@
+package io.sentral.app;
+
+import io.sentral.config.SentralConfig;
+import io.sentral.core.call.CallRecordStore;
+import io.sentral.core.tenant.TenantSnapshot;
+import io.sentral.routing.DefaultCallRouter;
+import io.sentral.sip.SipEdge;
+import io.sentral.sip.SipEdgeServices;
+import io.sentral.sip.registrar.LocationService;
+import io.sentral.storage.Database;
+import io.sentral.storage.JdbcCallRecordStore;
+import io.sentral.storage.JdbcRegistrationStore;
+import io.sentral.storage.JdbcTenantStore;
+import io.sentral.storage.Provisioner;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Sentral node, wired by constructors: database (migrated), provisioning from the config,
+ * tenant snapshot, registrar location service, router and SIP edge. {@link #close()} stops them in
+ * reverse order, draining queued call records.
+ */
+public final class SentralServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SentralServer.class);
+
+    private final SentralConfig config;
+    private final Clock clock;
+    private final AtomicReference<TenantSnapshot> tenants = new AtomicReference<>(TenantSnapshot.empty());
+    private Database database;
+    private CallRecordStore callRecords;
+    private CallEventWriter events;
+    private LocationService location;
+    private SipEdge sip;
+    private ScheduledExecutorService housekeeping;
+
+    public SentralServer(SentralConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public synchronized SentralServer start() {
+        database = Database.open(config.node().database(), config.node().dataDir());
+        JdbcTenantStore tenantStore = new JdbcTenantStore(database);
+        Provisioner provisioner = new Provisioner(database, clock, new SecureRandom());
+        provisioner.addListener(tenantStore);
+        tenantStore.subscribe(tenants::set);
+        provisioner.applyAll(config.customers(), "config");
+        provisioner.applyOperatorAccounts(config.accounts());
+        tenantStore.reload();
+        callRecords = new JdbcCallRecordStore(database);
+        events = new CallEventWriter(List.of(callRecords));
+        location = new LocationService(new JdbcRegistrationStore(database), clock);
+        DefaultCallRouter router = new DefaultCallRouter(tenants::get, location, config.gateways(),
+                config.node().sip().domain());
+        sip = new SipEdge(config.node().sip(),
+                new SipEdgeServices(tenants::get, config.gateways(), router, location, events, clock));
+        sip.start();
+        housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "housekeeping");
+            t.setDaemon(true);
+            return t;
+        });
+        housekeeping.scheduleWithFixedDelay(this::purgeExpiredRegistrations, 60, 60, TimeUnit.SECONDS);
+        LOG.info("Sentral started: SIP {}:{}, {} customer(s), data in {}", config.node().sip().listenAddress(),
+                sip.port(), tenants.get().customers().size(), config.node().dataDir().toAbsolutePath());
+        return this;
+    }
+
+    private void purgeExpiredRegistrations() {
+        try {
+            int purged = location.purgeExpired();
+            if (purged > 0) {
+                LOG.info("purged {} expired registration(s)", purged);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("purging expired registrations failed", e);
+        }
+    }
+
+    /** The SIP port in use. */
+    public int sipPort() {
+        return sip.port();
+    }
+
+    public CallRecordStore callRecords() {
+        return callRecords;
+    }
+
+    public TenantSnapshot tenants() {
+        return tenants.get();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (housekeeping != null) {
+            housekeeping.shutdownNow();
+        }
+        if (sip != null) {
+            sip.close();
+        }
+        if (events != null) {
+            events.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+        LOG.info("Sentral stopped");
+    }
+}

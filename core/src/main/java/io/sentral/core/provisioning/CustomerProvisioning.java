@@ -1,0 +1,80 @@
+package io.sentral.core.provisioning;
+
+import io.sentral.core.account.WebAccount;
+import io.sentral.core.barring.BarringClass;
+import io.sentral.core.emergency.EmergencyAddressAssignment;
+import io.sentral.core.number.E164Number;
+import io.sentral.core.number.NumberRange;
+import io.sentral.core.switchboard.Queue;
+import io.sentral.core.switchboard.User;
+import io.sentral.core.switchboard.VipEntry;
+import io.sentral.core.tenant.Customer;
+import io.sentral.core.tenant.ExtraNumber;
+import io.sentral.core.tenant.RangeAssignment;
+import io.sentral.core.tenant.TenantId;
+import io.sentral.core.tenant.Trunk;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything one customer owns, as one unit of provisioning (N5): the YAML file and the REST API
+ * both produce it, storage applies it in one transaction, and tenant snapshots are built from it.
+ * Lists are kept in a canonical order so that two provisionings with the same content are equal.
+ *
+ * @param ranges       the customer's numbers: a trunk's numbers assigned to that trunk, the rest
+ *                     (switchboard numbers) with no trunk; never overlapping
+ * @param mainNumber   the switchboard's main number, if the customer has one
+ * @param webAccounts  the customer's web logins (tenant roles only)
+ */
+public record CustomerProvisioning(Customer customer, List<Trunk> trunks, List<RangeAssignment> ranges,
+                                   List<ExtraNumber> extraNumbers, Optional<E164Number> mainNumber,
+                                   List<EmergencyAddressAssignment> emergencyAddresses, List<User> users,
+                                   List<Queue> queues, List<VipEntry> vipList, Set<BarringClass> barrings,
+                                   List<WebAccount> webAccounts) {
+
+    public CustomerProvisioning {
+        Objects.requireNonNull(customer, "customer");
+        trunks = sorted(trunks, Comparator.comparing(t -> t.id().value()));
+        ranges = sorted(ranges, Comparator.comparing(r -> r.range().first()));
+        extraNumbers = sorted(extraNumbers, Comparator.comparing(ExtraNumber::number));
+        Objects.requireNonNull(mainNumber, "mainNumber");
+        emergencyAddresses = sorted(emergencyAddresses, Comparator
+                .comparing((EmergencyAddressAssignment a) -> a.range().first())
+                .thenComparing(a -> -a.range().size()));
+        users = sorted(users, Comparator.comparing(u -> u.id().value()));
+        queues = sorted(queues, Comparator.comparing(q -> q.name().value()));
+        vipList = sorted(vipList, Comparator.comparing(VipEntry::number));
+        barrings = Set.copyOf(barrings);
+        webAccounts = sorted(webAccounts, Comparator.comparing(a -> a.name().value()));
+        new ProvisioningConsistency(customer.id()).check(trunks, ranges, extraNumbers, mainNumber,
+                emergencyAddresses, users, queues, vipList, webAccounts);
+    }
+
+    /** A customer with nothing provisioned yet but the customer record itself. */
+    public static CustomerProvisioning empty(Customer customer) {
+        return new CustomerProvisioning(customer, List.of(), List.of(), List.of(), Optional.empty(), List.of(),
+                List.of(), List.of(), List.of(), Set.of(), List.of());
+    }
+
+    public TenantId tenant() {
+        return customer.id();
+    }
+
+    /** The customer's number ranges, whatever they are assigned to. */
+    public List<NumberRange> numbers() {
+        return ranges.stream().map(RangeAssignment::range).toList();
+    }
+
+    /** Whether the number is in the customer's ranges or among its verified extra numbers (T5). */
+    public boolean owns(E164Number number) {
+        return ranges.stream().anyMatch(r -> r.range().contains(number))
+                || extraNumbers.stream().anyMatch(e -> e.number().equals(number));
+    }
+
+    private static <T> List<T> sorted(List<T> items, Comparator<? super T> order) {
+        return items.stream().sorted(order).toList();
+    }
+}

@@ -1,0 +1,52 @@
+package io.sentral.core.switchboard;
+
+import io.sentral.core.number.E164Number;
+import io.sentral.core.tenant.TenantId;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An answer group (S2): calls to its function {@code number} wait until one of its
+ * {@code members} answers, rung according to {@code strategy}.
+ *
+ * @param members     agents in configured order (the order matters for {@link QueueStrategy#SERIAL})
+ * @param ringTimeout how long one agent is rung before the next attempt
+ * @param wrapUp      pause after a queue call before the agent is offered the next one
+ * @param maxWait     how long a caller waits before overflowing
+ * @param maxWaiting  callers that may wait at once (0 = no limit); one more overflows at once
+ * @param overflow    where callers go on max wait, full queue or no available agent; empty = keep waiting
+ */
+public record Queue(TenantId tenant, QueueName name, E164Number number, List<UserId> members,
+                    QueueStrategy strategy, Duration ringTimeout, Duration wrapUp, Duration maxWait,
+                    int maxWaiting, Optional<OverflowTarget> overflow) {
+
+    public Queue {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(number, "number");
+        members = List.copyOf(members);
+        Objects.requireNonNull(strategy, "strategy");
+        Objects.requireNonNull(ringTimeout, "ringTimeout");
+        Objects.requireNonNull(wrapUp, "wrapUp");
+        Objects.requireNonNull(maxWait, "maxWait");
+        Objects.requireNonNull(overflow, "overflow");
+        if (new HashSet<>(members).size() != members.size()) {
+            throw new IllegalArgumentException("queue " + name + " lists a member twice: " + members);
+        }
+        if (ringTimeout.isNegative() || ringTimeout.isZero()) {
+            throw new IllegalArgumentException("queue " + name + " ring timeout must be positive: " + ringTimeout);
+        }
+        if (wrapUp.isNegative() || maxWait.isNegative()) {
+            throw new IllegalArgumentException("queue " + name + " wrap-up and max wait must not be negative");
+        }
+        if (maxWaiting < 0) {
+            throw new IllegalArgumentException("queue " + name + " max waiting must not be negative (0 = no limit)");
+        }
+        if (overflow.orElse(null) instanceof OverflowTarget.ToQueue q && q.queue().equals(name)) {
+            throw new IllegalArgumentException("queue " + name + " overflows to itself");
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.sentral.core.provisioning;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sentral.core.number.Country;
+import io.sentral.core.number.E164Number;
+import io.sentral.core.number.NumberRange;
+import io.sentral.core.switchboard.Queue;
+import io.sentral.core.switchboard.QueueName;
+import io.sentral.core.switchboard.QueueStrategy;
+import io.sentral.core.switchboard.UserId;
+import io.sentral.core.tenant.Customer;
+import io.sentral.core.tenant.RangeAssignment;
+import io.sentral.core.tenant.TenantId;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The last line of defence for provisioning that did not come through the config loader. */
+class CustomerProvisioningTest {
+    private static final TenantId FJORD = TenantId.of("fjord");
+    private static final Customer CUSTOMER = new Customer(FJORD, "Fjord AS", Country.NO);
+    private static final List<RangeAssignment> RANGES = List.of(
+            new RangeAssignment(FJORD, NumberRange.of("+4723450000", "+4723450199"), Optional.empty()));
+
+    private static CustomerProvisioning withQueue(Queue queue, List<RangeAssignment> ranges) {
+        return new CustomerProvisioning(CUSTOMER, List.of(), ranges, List.of(), Optional.empty(), List.of(), List.of(),
+                List.of(queue), List.of(), Set.of(), List.of());
+    }
+
+    private static Queue queue(String number, List<UserId> members) {
+        return new Queue(FJORD, QueueName.of("Sentralbord"), E164Number.of(number), members, QueueStrategy.RING_ALL,
+                Duration.ofSeconds(15), Duration.ZERO, Duration.ofSeconds(60), 0, Optional.empty());
+    }
+
+    @Test
+    void queueMembersMustBeUsers() {
+        assertThatThrownBy(() -> withQueue(queue("+4723450000", List.of(UserId.of("alice"))), RANGES))
+                .hasMessage("customer fjord: queue Sentralbord member alice is not a user");
+    }
+
+    @Test
+    void queueNumberMustBeOwned() {
+        assertThatThrownBy(() -> withQueue(queue("+4723459999", List.of()), RANGES))
+                .hasMessage("customer fjord: number of queue Sentralbord +4723459999 is not among the customer's numbers");
+    }
+
+    @Test
+    void rangesMustNotOverlap() {
+        List<RangeAssignment> overlapping = List.of(RANGES.getFirst(),
+                new RangeAssignment(FJORD, NumberRange.of("+4723450100", "+4723450299"), Optional.empty()));
+        assertThatThrownBy(() -> withQueue(queue("+4723450000", List.of()), overlapping))
+                .hasMessage("customer fjord: ranges +4723450000-+4723450199 and +4723450100-+4723450299 overlap");
+    }
+}

@@ -1,0 +1,373 @@
+package io.sentral.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sentral.core.account.AccountName;
+import io.sentral.core.account.AccountSecret;
+import io.sentral.core.account.PasswordHash;
+import io.sentral.core.account.Role;
+import io.sentral.core.account.WebAccount;
+import io.sentral.core.call.CallDirection;
+import io.sentral.core.call.CallEvent;
+import io.sentral.core.call.CallRecord;
+import io.sentral.core.call.EndCause;
+import io.sentral.core.emergency.CivicAddress;
+import io.sentral.core.emergency.EmergencyAddressAssignment;
+import io.sentral.core.emergency.EmergencyAddressVersion;
+import io.sentral.core.number.Country;
+import io.sentral.core.number.E164Number;
+import io.sentral.core.number.NumberRange;
+import io.sentral.core.provisioning.CustomerProvisioning;
+import io.sentral.core.registration.Binding;
+import io.sentral.core.switchboard.Queue;
+import io.sentral.core.switchboard.User;
+import io.sentral.core.switchboard.UserId;
+import io.sentral.core.tenant.Customer;
+import io.sentral.core.tenant.DigestCredentials;
+import io.sentral.core.tenant.RangeAssignment;
+import io.sentral.core.tenant.SipEndpoint;
+import io.sentral.core.tenant.TenantId;
+import io.sentral.core.tenant.TenantSnapshot;
+import io.sentral.core.tenant.Transport;
+import io.sentral.core.tenant.Trunk;
+import io.sentral.core.tenant.TrunkId;
+import java.net.InetAddress;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The storage behaviour every database must show, run against real databases: embedded H2
+ * ({@link H2StorageTest}) and PostgreSQL when one is configured ({@link PostgresStorageTest}).
+ */
+abstract class StorageContract {
+    static final List<String> TABLES = List.of("customers", "trunks", "trunk_trusted_sources", "number_ranges",
+            "extra_numbers", "emergency_addresses", "users", "queues", "queue_members", "vip_numbers", "barrings",
+            "web_accounts", "registrations", "call_records");
+    private static final TenantId ACME = TenantId.of("acme");
+    private static final TenantId FJORD = TenantId.of("fjord");
+    private static final String CONFIG = "config:demo.yaml";
+
+    protected Database database;
+    protected TestClock clock;
+    protected Provisioner provisioner;
+    protected JdbcTenantStore tenants;
+    protected JdbcEmergencyAddressStore addresses;
+
+    /** A fresh, empty, migrated database for each test. */
+    protected abstract Database openDatabase() throws Exception;
+
+    @BeforeEach
+    void open() throws Exception {
+        database = openDatabase();
+        clock = new TestClock(Instant.parse("2026-03-01T09:00:00.123456789Z"));
+        provisioner = new Provisioner(database, clock, new SecureRandom());
+        tenants = new JdbcTenantStore(database);
+        addresses = new JdbcEmergencyAddressStore(database);
+        provisioner.addListener(tenants);
+        provisioner.addListener(addresses);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    private void provisionDemo() {
+        provisioner.provision(Demo.CONFIG, CONFIG);
+    }
+
+    protected Map<String, Long> rowCounts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String table : TABLES) {
+            counts.put(table, database.withConnection(c -> Jdbc.query(c, "SELECT COUNT(*) FROM " + table,
+                    rs -> rs.getLong(1))).getFirst());
+        }
+        return counts;
+    }
+
+    private List<List<String>> allRows(String table, String order) {
+        return database.withConnection(c -> Jdbc.query(c, "SELECT * FROM " + table + " ORDER BY " + order, rs -> {
+            List<String> row = new ArrayList<>();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                row.add(rs.getString(i));
+            }
+            return row;
+        }));
+    }
+
+    @Test
+    void migrationsCreateEveryTableEmpty() {
+        assertThat(rowCounts()).hasSize(TABLES.size()).allSatisfy((table, count) -> assertThat(count).isZero());
+    }
+
+    @Test
+    void provisioningTheDemoTwiceLeavesTheSameRows() {
+        provisionDemo();
+        Map<String, Long> once = rowCounts();
+        List<List<String>> accountsOnce = allRows("web_accounts", "name");
+        List<List<String>> addressesOnce = allRows("emergency_addresses", "id");
+        List<List<String>> trunksOnce = allRows("trunks", "id");
+
+        clock.advance(Duration.ofMinutes(5));
+        provisionDemo();
+
+        assertThat(rowCounts()).isEqualTo(once).containsAllEntriesOf(Map.ofEntries(
+                Map.entry("customers", 3L), Map.entry("trunks", 2L), Map.entry("trunk_trusted_sources", 1L),
+                Map.entry("number_ranges", 3L), Map.entry("extra_numbers", 1L), Map.entry("emergency_addresses", 3L),
+                Map.entry("users", 3L), Map.entry("queues", 2L), Map.entry("queue_members", 3L),
+                Map.entry("vip_numbers", 2L), Map.entry("barrings", 1L), Map.entry("web_accounts", 5L)));
+        assertThat(allRows("web_accounts", "name")).as("verified hashes are kept").isEqualTo(accountsOnce);
+        assertThat(allRows("emergency_addresses", "id")).as("no history for no change").isEqualTo(addressesOnce);
+        assertThat(allRows("trunks", "id")).isEqualTo(trunksOnce);
+    }
+
+    @Test
+    void whatIsReadBackIsWhatWasProvisioned() {
+        provisionDemo();
+        List<CustomerProvisioning> stored = tenants.loadAll();
+        assertThat(stored.stream().map(Edit::withoutAccounts).toList()).containsExactlyInAnyOrderElementsOf(
+                Demo.CONFIG.customers().stream().map(Edit::withoutAccounts).toList());
+        WebAccount alice = tenants.load(FJORD).orElseThrow().webAccounts().getFirst();
+        assertThat(alice.name()).isEqualTo(AccountName.of("alice"));
+        assertThat(alice.role()).isEqualTo(Role.OPERATOR);
+        assertThat(alice.user()).contains(UserId.of("alice"));
+        PasswordHash hash = ((AccountSecret.Hashed) alice.secret()).hash();
+        assertThat(hash.encoded()).startsWith("pbkdf2-sha256$210000$").doesNotContain("alice-secret");
+        assertThat(hash.verifies("alice-secret")).isTrue();
+        assertThat(hash.verifies("bob-secret")).isFalse();
+        assertThat(tenants.loadOperatorAccounts()).extracting(a -> a.name().value(), WebAccount::role)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("admin", Role.SYSTEM_ADMIN),
+                        org.assertj.core.groups.Tuple.tuple("noc", Role.NOC));
+    }
+
+    @Test
+    void snapshotAnswersRoutingQuestions() throws Exception {
+        AtomicReference<TenantSnapshot> pushed = new AtomicReference<>();
+        tenants.subscribe(pushed::set);
+        provisionDemo();
+
+        TenantSnapshot snapshot = tenants.loadSnapshot();
+        assertThat(pushed.get()).as("pushed to subscribers after provisioning").isNotNull();
+        assertThat(tenants.current().customers()).hasSize(3);
+        assertThat(snapshot.trunkByUsername("acme-pbx")).map(Trunk::id).contains(TrunkId.of("acme-pbx"));
+        assertThat(snapshot.trunkByUsername("acme-pbx").flatMap(Trunk::credentials))
+                .contains(DigestCredentials.fromPassword("acme-pbx", "sentral.test", "acme-secret"));
+        assertThat(snapshot.trunkTrusting(InetAddress.getByName("127.0.0.5"))).map(Trunk::id)
+                .contains(TrunkId.of("svea-pbx"));
+        assertThat(snapshot.trunkTrusting(InetAddress.getByName("127.0.0.6"))).isEmpty();
+        assertThat(snapshot.rangeOwning(E164Number.of("+4722120005"))).flatMap(RangeAssignment::trunk)
+                .contains(TrunkId.of("acme-pbx"));
+        RangeAssignment fjordRange = snapshot.rangeOwning(E164Number.of("+4723450101")).orElseThrow();
+        assertThat(fjordRange.tenant()).isEqualTo(FJORD);
+        assertThat(fjordRange.trunk()).isEmpty();
+        assertThat(snapshot.rangeOwning(E164Number.of("+4799999999"))).isEmpty();
+        assertThat(snapshot.extraNumbers(ACME)).extracting(e -> e.number().value()).containsExactly("+4791000001");
+        assertThat(snapshot.userByUsername("alice").map(User::displayName)).contains("Alice Hansen");
+        assertThat(snapshot.userWithDirectNumber(E164Number.of("+4723450102")).map(u -> u.id().value())).contains("bob");
+        assertThat(snapshot.queueOn(E164Number.of("+4723450050")).map(q -> q.name().value())).contains("Support");
+        assertThat(snapshot.isVip(FJORD, E164Number.of("+4790000001"))).isTrue();
+        assertThat(snapshot.isVip(FJORD, E164Number.of("+4790000003"))).isFalse();
+        assertThat(snapshot.barrings(TenantId.of("svea"))).extracting(Enum::name).containsExactly("INTERNATIONAL");
+        assertThat(snapshot.mainNumber(FJORD)).contains(E164Number.of("+4723450000"));
+    }
+
+    @Test
+    void changedValuesAreUpdatedAndLeftOutPartsRemoved() {
+        provisionDemo();
+        CustomerProvisioning acme = Demo.customer("acme");
+        Trunk old = acme.trunks().getFirst();
+        Trunk lowered = new Trunk(old.id(), old.tenant(), old.kind(),
+                Optional.of(DigestCredentials.fromPassword("acme-pbx", "sentral.test", "new-secret")),
+                old.trustedSources(), old.staticEndpoint(), old.defaultNumber(), old.callerIdPolicy(), 5, 1);
+        provisioner.apply(Edit.trunks(acme, List.of(lowered), acme.ranges()), "acme-admin");
+        Trunk stored = tenants.current().trunk(old.id()).orElseThrow();
+        assertThat(stored.maxChannels()).isEqualTo(5);
+        assertThat(stored.credentials()).isEqualTo(lowered.credentials());
+
+        List<RangeAssignment> unassigned = acme.ranges().stream()
+                .map(r -> new RangeAssignment(r.tenant(), r.range(), Optional.empty())).toList();
+        provisioner.apply(Edit.trunks(acme, List.of(), unassigned), "acme-admin");
+        TenantSnapshot snapshot = tenants.current();
+        assertThat(snapshot.trunk(old.id())).isEmpty();
+        assertThat(snapshot.trunkByUsername("acme-pbx")).isEmpty();
+        assertThat(snapshot.rangeOwning(E164Number.of("+4722120005")).orElseThrow().trunk()).isEmpty();
+
+        CustomerProvisioning fjord = Demo.customer("fjord");
+        List<User> withoutCarol = fjord.users().stream().filter(u -> !u.id().value().equals("carol")).toList();
+        List<Queue> onlySentralbord = fjord.queues().stream()
+                .filter(q -> q.name().value().equals("Sentralbord"))
+                .map(q -> new Queue(q.tenant(), q.name(), q.number(), List.of(UserId.of("bob"), UserId.of("alice")),
+                        q.strategy(), q.ringTimeout(), q.wrapUp(), q.maxWait(), q.maxWaiting(), Optional.empty()))
+                .toList();
+        List<WebAccount> onlyAdmin = fjord.webAccounts().stream()
+                .filter(a -> a.name().value().equals("fjord-admin")).toList();
+        provisioner.apply(Edit.switchboard(fjord, withoutCarol, onlySentralbord, onlyAdmin), "fjord-admin");
+        CustomerProvisioning stored2 = tenants.load(FJORD).orElseThrow();
+        assertThat(stored2.users()).extracting(u -> u.id().value()).containsExactly("alice", "bob");
+        assertThat(stored2.queues()).singleElement().satisfies(q -> {
+            assertThat(q.members()).extracting(UserId::value).containsExactly("bob", "alice");
+            assertThat(q.overflow()).isEmpty();
+        });
+        assertThat(stored2.webAccounts()).extracting(a -> a.name().value()).containsExactly("fjord-admin");
+        assertThat(rowCounts()).containsEntry("queue_members", 2L).containsEntry("users", 2L)
+                .containsEntry("web_accounts", 3L);
+    }
+
+    @Test
+    void aChangedPasswordGetsANewHash() {
+        provisionDemo();
+        CustomerProvisioning fjord = Demo.customer("fjord");
+        List<WebAccount> changed = fjord.webAccounts().stream().map(a -> a.name().value().equals("bob")
+                ? new WebAccount(a.name(), a.tenant(), a.role(), new AccountSecret.Plain("bobs-new-secret"), a.user())
+                : a).toList();
+        provisioner.apply(Edit.accounts(fjord, changed), "fjord-admin");
+        WebAccount bob = tenants.load(FJORD).orElseThrow().webAccounts().stream()
+                .filter(a -> a.name().value().equals("bob")).findFirst().orElseThrow();
+        PasswordHash hash = ((AccountSecret.Hashed) bob.secret()).hash();
+        assertThat(hash.verifies("bobs-new-secret")).isTrue();
+        assertThat(hash.verifies("bob-secret")).isFalse();
+    }
+
+    @Test
+    void anotherCustomersNumbersAreRefusedAndNothingChanges() {
+        provisionDemo();
+        Map<String, Long> before = rowCounts();
+        CustomerProvisioning intruder = new CustomerProvisioning(
+                new Customer(TenantId.of("intruder"), "Intruder AS", Country.NO), List.of(),
+                List.of(new RangeAssignment(TenantId.of("intruder"), NumberRange.of("+4722120090", "+4722120190"),
+                        Optional.empty())),
+                List.of(), Optional.empty(), List.of(), List.of(), List.of(), List.of(), java.util.Set.of(), List.of());
+        assertThatThrownBy(() -> provisioner.apply(intruder, "admin"))
+                .isInstanceOf(ProvisioningConflictException.class)
+                .hasMessage("customer intruder: range +4722120090-+4722120190 overlaps +4722120000-+4722120099"
+                        + " of customer acme");
+        assertThat(rowCounts()).isEqualTo(before);
+    }
+
+    @Test
+    void removingACustomerKeepsItsAddressHistory() {
+        provisionDemo();
+        clock.advance(Duration.ofDays(1));
+        provisioner.remove(ACME, "admin");
+        assertThat(tenants.current().customer(ACME)).isEmpty();
+        assertThat(rowCounts()).containsEntry("customers", 2L).containsEntry("trunks", 1L)
+                .containsEntry("number_ranges", 2L).containsEntry("emergency_addresses", 3L);
+        assertThat(addresses.history(ACME)).singleElement().satisfies(v -> {
+            assertThat(v.endedBy()).contains("admin");
+            assertThat(v.validTo()).contains(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        });
+        assertThat(addresses.addressOf(E164Number.of("+4722120005"))).isEmpty();
+    }
+
+    @Test
+    void emergencyAddressChangesKeepHistoryAndCoverageShowsGaps() {
+        provisionDemo();
+        Instant provisionedAt = Jdbc.storable(clock.instant());
+        E164Number reception = E164Number.of("+4722120005");
+        E164Number noAddress = E164Number.of("+4722120099");
+        assertThat(addresses.addressOf(reception).map(CivicAddress::oneLine)).contains("Storgata 1, 0155 Oslo, NO");
+        assertThat(addresses.addressOf(noAddress)).isEmpty();
+        assertThat(addresses.numbersWithoutAddress(ACME)).containsExactly(NumberRange.single(noAddress));
+        assertThat(addresses.numbersWithoutAddress(FJORD)).isEmpty();
+
+        clock.advance(Duration.ofHours(2));
+        Instant movedAt = Jdbc.storable(clock.instant());
+        CivicAddress moved = new CivicAddress("Storgata", "2", "0155", "Oslo", Country.NO, Optional.of("3"),
+                Optional.empty());
+        CivicAddress branch = CivicAddress.of("Torget", "1", "1606", "Fredrikstad", Country.NO);
+        CustomerProvisioning acme = Demo.customer("acme");
+        provisioner.apply(Edit.addresses(acme, List.of(
+                new EmergencyAddressAssignment(ACME, NumberRange.of("+4722120000", "+4722120099"), moved),
+                new EmergencyAddressAssignment(ACME, NumberRange.single(reception), branch))), "acme-admin");
+
+        assertThat(addresses.addressOf(reception)).as("most specific assignment").contains(branch);
+        assertThat(addresses.addressOf(E164Number.of("+4722120006"))).contains(moved);
+        assertThat(addresses.addressOf(noAddress)).contains(moved);
+        assertThat(addresses.numbersWithoutAddress(ACME)).isEmpty();
+        List<EmergencyAddressVersion> history = addresses.history(ACME);
+        assertThat(history).hasSize(3);
+        assertThat(history.getFirst()).satisfies(v -> {
+            assertThat(v.assignment().address().oneLine()).isEqualTo("Storgata 1, 0155 Oslo, NO");
+            assertThat(v.validFrom()).isEqualTo(provisionedAt);
+            assertThat(v.changedBy()).isEqualTo(CONFIG);
+            assertThat(v.validTo()).contains(movedAt);
+            assertThat(v.endedBy()).contains("acme-admin");
+        });
+        assertThat(history.subList(1, 3)).allSatisfy(v -> {
+            assertThat(v.current()).isTrue();
+            assertThat(v.validFrom()).isEqualTo(movedAt);
+            assertThat(v.changedBy()).isEqualTo("acme-admin");
+        });
+        assertThat(tenants.current().emergencyAddressOf(reception)).contains(branch);
+    }
+
+    @Test
+    void registrationsAreReplacedLoadedAndExpired() {
+        JdbcRegistrationStore store = new JdbcRegistrationStore(database);
+        Instant now = Instant.parse("2026-03-01T10:00:00Z");
+        SipEndpoint source = new SipEndpoint("127.0.0.10", 5062, Transport.UDP);
+        Binding first = new Binding("sip:acme-pbx@sentral.test", "sip:acme-pbx@127.0.0.10:5062", now.plusSeconds(3600),
+                "reg-1", 1, source, 0.5f);
+        Binding second = new Binding("sip:acme-pbx@sentral.test", "sip:acme-pbx@127.0.0.11:5060;transport=tcp",
+                now.plusSeconds(60), "reg-2", 7, new SipEndpoint("127.0.0.11", 5060, Transport.TCP), 1.0f);
+        Binding alice = new Binding("sip:alice@sentral.test", "sip:alice@127.0.0.20:5060", now.plusSeconds(30),
+                "reg-3", 2, new SipEndpoint("127.0.0.20", 5060, Transport.UDP), 1.0f);
+
+        store.replace(first.aor(), List.of(first, second));
+        store.replace(alice.aor(), List.of(alice));
+        assertThat(store.loadActive(now)).containsExactly(second, first, alice);
+
+        Binding refreshed = new Binding(first.aor(), first.contactUri(), now.plusSeconds(7200), "reg-1", 2, source, 0.5f);
+        store.replace(first.aor(), List.of(refreshed));
+        assertThat(store.loadActive(now)).containsExactly(refreshed, alice);
+
+        assertThat(store.loadActive(now.plusSeconds(30))).containsExactly(refreshed);
+        assertThat(store.deleteExpired(now.plusSeconds(30))).isEqualTo(1);
+        assertThat(store.deleteExpired(now.plusSeconds(30))).isZero();
+        store.replace(first.aor(), List.of());
+        assertThat(store.loadActive(now)).isEmpty();
+    }
+
+    @Test
+    void callRecordLifecycle() {
+        JdbcCallRecordStore store = new JdbcCallRecordStore(database);
+        Instant t0 = Instant.parse("2026-03-01T10:00:00.123456Z");
+        store.onEvent(new CallEvent.Started("call-1", t0, CallDirection.INBOUND, Optional.of(ACME),
+                Optional.of(TrunkId.of("acme-pbx")), "+4790000001", "+4722120005", "127.0.0.2:5060"));
+        assertThat(store.find("call-1")).hasValueSatisfying(r -> {
+            assertThat(r.completed()).isFalse();
+            assertThat(r.answeredAt()).isEmpty();
+            assertThat(r.status()).isEmpty();
+        });
+        store.onEvent(new CallEvent.Answered("call-1", t0.plusSeconds(3)));
+        store.onEvent(new CallEvent.Ended("call-1", t0.plusSeconds(63), 200, EndCause.CALLER_HANGUP));
+        store.onEvent(new CallEvent.Ended("call-1", t0.plusSeconds(99), 500, EndCause.FAILED));
+        store.onEvent(new CallEvent.Started("call-1", t0.plusSeconds(1), CallDirection.OUTBOUND, Optional.empty(),
+                Optional.empty(), "x", "y", "z"));
+
+        CallRecord expected = new CallRecord("call-1", CallDirection.INBOUND, Optional.of(ACME),
+                Optional.of(TrunkId.of("acme-pbx")), "+4790000001", "+4722120005", "127.0.0.2:5060", t0,
+                Optional.of(t0.plusSeconds(3)), Optional.of(t0.plusSeconds(63)), Optional.of(200),
+                Optional.of(EndCause.CALLER_HANGUP));
+        assertThat(store.find("call-1")).contains(expected);
+
+        store.onEvent(new CallEvent.Started("call-2", t0.plusSeconds(10), CallDirection.OUTBOUND, Optional.of(ACME),
+                Optional.empty(), "+4722120000", "+4799999999", "127.0.0.10:5062"));
+        store.onEvent(new CallEvent.Ended("call-2", t0.plusSeconds(12), 486, EndCause.REJECTED));
+        assertThat(store.recent(10)).extracting(CallRecord::callId).containsExactly("call-2", "call-1");
+        assertThat(store.recent(1)).extracting(CallRecord::callId).containsExactly("call-2");
+        assertThat(store.find("call-2").flatMap(CallRecord::answeredAt)).isEmpty();
+        assertThat(store.find("unknown")).isEmpty();
+    }
+}
