@@ -63,7 +63,7 @@ final class SipDispatcher implements SipListener {
             } catch (TransactionAlreadyExistsException e) {
                 return; // a retransmission: the transaction layer answers it
             } catch (Exception e) {
-                LOG.warn("cannot accept {} {}: {}", method, callId, e.toString());
+                rejectMalformed(request, e);
                 return;
             }
         }
@@ -105,6 +105,20 @@ final class SipDispatcher implements SipListener {
                     sip.send(tx, response);
                 }
             }
+        }
+    }
+
+    /**
+     * A request the transaction layer refuses (e.g. an INVITE without Contact) is answered
+     * statelessly with 400 naming the problem (ARCHITECTURE rule 3); never left unanswered.
+     */
+    private void rejectMalformed(Request request, Exception problem) {
+        String reason = String.valueOf(problem.getMessage()).replaceAll("[\\r\\n]+", " ").trim();
+        LOG.warn("malformed {} {}: {}", request.getMethod(), callIdOf(request), reason);
+        try {
+            sip.provider().sendResponse(sip.response(request, Response.BAD_REQUEST, "Bad Request (" + reason + ")"));
+        } catch (Exception e) {
+            LOG.debug("cannot answer malformed request: {}", e.toString());
         }
     }
 

@@ -10,6 +10,7 @@ import io.sentral.sip.b2bua.InviteHandler;
 import io.sentral.sip.b2bua.OriginResolver;
 import io.sentral.sip.internal.CallLanes;
 import io.sentral.sip.internal.SipContext;
+import io.sentral.sip.internal.SafeMessageParserFactory;
 import io.sentral.sip.internal.SipMessageLogger;
 import io.sentral.sip.internal.Slf4jStackLogger;
 import io.sentral.sip.registrar.BindingRules;
@@ -118,6 +119,7 @@ public final class SipEdge implements AutoCloseable {
         p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
         p.setProperty("gov.nist.javax.sip.STACK_LOGGER", Slf4jStackLogger.class.getName());
         p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", SipMessageLogger.class.getName());
+        p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", SafeMessageParserFactory.class.getName());
         p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "4");
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
