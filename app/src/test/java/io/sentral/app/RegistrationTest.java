@@ -1,5 +1,6 @@
 package io.sentral.app;
 
+import io.sentral.testkit.MutableClock;
 import static io.sentral.app.TestNode.DOMAIN;
 import static io.sentral.app.TestNode.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,6 @@
 package io.sentral.storage;
 
+import io.sentral.testkit.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -59,7 +60,7 @@ abstract class StorageContract {
     private static final String CONFIG = "config:demo.yaml";
 
     protected Database database;
-    protected TestClock clock;
+    protected MutableClock clock;
     protected Provisioner provisioner;
     protected JdbcTenantStore tenants;
     protected JdbcEmergencyAddressStore addresses;
@@ -70,7 +71,7 @@ abstract class StorageContract {
     @BeforeEach
     void open() throws Exception {
         database = openDatabase();
-        clock = new TestClock(Instant.parse("2026-03-01T09:00:00.123456789Z"));
+        clock = new MutableClock(Instant.parse("2026-03-01T09:00:00.123456789Z"));
         provisioner = new Provisioner(database, clock, new SecureRandom());
         tenants = new JdbcTenantStore(database);
         addresses = new JdbcEmergencyAddressStore(database);

@@ -3,7 +3,7 @@ package io.sentral.sip.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sentral.core.tenant.DigestCredentials;
-import io.sentral.sip.MutableClock;
+import io.sentral.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

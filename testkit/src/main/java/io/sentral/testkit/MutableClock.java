@@ -1,4 +1,4 @@
-package io.sentral.app;
+package io.sentral.testkit;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,15 +6,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand, so nonce and registration expiry are tested without sleeping. */
-final class MutableClock extends Clock {
+/** A clock tests move by hand, so expiry is tested without sleeping. */
+public final class MutableClock extends Clock {
     private volatile Instant now;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
