@@ -1,12 +1,15 @@
 package io.sentral.app;
 
 import io.sentral.config.SentralConfig;
+import io.sentral.config.SipSettings;
 import io.sentral.core.call.CallRecordStore;
 import io.sentral.core.tenant.TenantSnapshot;
+import io.sentral.core.tenant.Transport;
 import io.sentral.routing.DefaultCallRouter;
 import io.sentral.sip.SipEdge;
 import io.sentral.sip.SipEdgeServices;
 import io.sentral.sip.registrar.LocationService;
+import io.sentral.sip.tls.TlsKeystore;
 import io.sentral.storage.Database;
 import io.sentral.storage.JdbcCallRecordStore;
 import io.sentral.storage.JdbcRegistrationStore;
@@ -15,6 +18,7 @@ import io.sentral.storage.Provisioner;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -59,7 +63,12 @@ public final class SentralServer implements AutoCloseable {
         location = new LocationService(new JdbcRegistrationStore(database), clock);
         DefaultCallRouter router = new DefaultCallRouter(tenants::get, location, config.gateways(),
                 config.node().sip().domain());
-        sip = new SipEdge(config.node().sip(),
+        SipSettings sipSettings = config.node().sip();
+        Optional<TlsKeystore> tls = sipSettings.transports().contains(Transport.TLS)
+                ? Optional.of(SelfSignedCertificate.ensure(config.node().dataDir().resolve("tls"), sipSettings.domain(),
+                sipSettings.listenAddress(), clock))
+                : Optional.empty();
+        sip = new SipEdge(sipSettings, tls,
                 new SipEdgeServices(tenants::get, config.gateways(), router, location, events, clock));
         sip.start();
         housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -87,6 +96,11 @@ public final class SentralServer implements AutoCloseable {
     /** The SIP port in use. */
     public int sipPort() {
         return sip.port();
+    }
+
+    /** The SIP TLS port in use, 0 without TLS. */
+    public int sipTlsPort() {
+        return sip.tlsPort();
     }
 
     public CallRecordStore callRecords() {

@@ -39,9 +39,14 @@ final class TestNode implements AutoCloseable {
     }
 
     static TestNode start(Path dataDir, Clock clock, Map<String, Integer> carrierPorts, Duration gatewayTimeout) {
+        return start(dataDir, clock, carrierPorts, gatewayTimeout, List.of(Transport.UDP, Transport.TCP));
+    }
+
+    static TestNode start(Path dataDir, Clock clock, Map<String, Integer> carrierPorts, Duration gatewayTimeout,
+                          List<Transport> transports) {
         SentralConfig demo = ConfigLoader.ignoringEnvironment().loadResource(ConfigLoader.DEMO_RESOURCE);
         SipSettings s = demo.node().sip();
-        SipSettings sip = new SipSettings("127.0.0.1", 0, 0, List.of(Transport.UDP, Transport.TCP), s.domain(),
+        SipSettings sip = new SipSettings("127.0.0.1", 0, 0, transports, s.domain(),
                 s.minExpires(), s.maxExpires(), s.defaultExpires(), s.nonceTtl(), gatewayTimeout, 2);
         List<GatewaySettings> gateways = demo.gateways().stream()
                 .map(g -> carrierPorts.containsKey(g.name())

@@ -16,15 +16,19 @@ import io.sentral.sip.internal.Slf4jStackLogger;
 import io.sentral.sip.registrar.BindingRules;
 import io.sentral.sip.registrar.RegisterHandler;
 import io.sentral.sip.registrar.RegistrarPolicy;
+import io.sentral.sip.tls.TlsKeystore;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import gov.nist.javax.sip.SipStackExt;
+import javax.net.ssl.SSLContext;
 import javax.sip.ListeningPoint;
 import javax.sip.SipFactory;
 import javax.sip.SipProvider;
@@ -41,15 +45,24 @@ public final class SipEdge implements AutoCloseable {
     private static final int MAX_CONTACTS_PER_AOR = 10;
 
     private final SipSettings settings;
+    private final Optional<TlsKeystore> tls;
     private final SipEdgeServices services;
     private final CallRegistry calls = new CallRegistry();
     private CallLanes lanes;
     private SipStack stack;
     private int port;
+    private int tlsPort;
 
-    public SipEdge(SipSettings settings, SipEdgeServices services) {
+    /**
+     * @param tls the TLS certificate; required when {@code settings} list the TLS transport
+     */
+    public SipEdge(SipSettings settings, Optional<TlsKeystore> tls, SipEdgeServices services) {
         this.settings = settings;
+        this.tls = tls;
         this.services = services;
+        if (settings.transports().contains(Transport.TLS) && tls.isEmpty()) {
+            throw new IllegalArgumentException("SIP over TLS is configured but no TLS key store was given");
+        }
     }
 
     /** Binds the listeners and starts processing; port 0 picks a free port for UDP and TCP alike. */
@@ -58,17 +71,22 @@ public final class SipEdge implements AutoCloseable {
         SipException failure = null;
         for (int tries = 0; tries < 5; tries++) {
             int candidate = settings.port() != 0 ? settings.port() : freePort(settings.listenAddress());
+            int tlsCandidate = settings.tlsPort() != 0 || !usesTls()
+                    ? settings.tlsPort() : freePort(settings.listenAddress());
             try {
-                open(candidate);
+                open(candidate, tlsCandidate);
                 port = candidate;
+                tlsPort = tlsCandidate;
                 services.location().load();
-                LOG.info("SIP listening on {}:{} ({})", settings.listenAddress(), port, settings.transports());
+                LOG.info("SIP listening on {}:{} ({}){}", settings.listenAddress(), port,
+                        settings.transports().stream().filter(t -> t != Transport.TLS).toList(),
+                        usesTls() ? ", TLS on port " + tlsPort : "");
                 return;
             } catch (Exception e) {
                 failure = new SipException("cannot listen for SIP on " + settings.listenAddress() + ":" + candidate
-                        + ": " + e.getMessage(), e);
+                        + (usesTls() ? " and TLS port " + tlsCandidate : "") + ": " + e.getMessage(), e);
                 stopStack();
-                if (settings.port() != 0) {
+                if (settings.port() != 0 && (settings.tlsPort() != 0 || !usesTls())) {
                     break;
                 }
             }
@@ -77,16 +95,23 @@ public final class SipEdge implements AutoCloseable {
         throw failure;
     }
 
-    private void open(int candidate) throws Exception {
+    private boolean usesTls() {
+        return settings.transports().contains(Transport.TLS);
+    }
+
+    private void open(int candidate, int tlsCandidate) throws Exception {
         SipFactory factory = SipFactory.getInstance();
         factory.setPathName("gov.nist");
         stack = factory.createSipStack(stackProperties());
+        if (usesTls()) {
+            // JAIN-SIP's built-in cipher list predates TLS 1.3; today's JDKs refuse all of it
+            ((SipStackExt) stack).setEnabledCipherSuites(
+                    SSLContext.getDefault().getDefaultSSLParameters().getCipherSuites());
+        }
         SipProvider provider = null;
         for (Transport transport : settings.transports()) {
-            if (transport == Transport.TLS) {
-                continue; // TLS comes with its own issue (certificates)
-            }
-            ListeningPoint lp = stack.createListeningPoint(settings.listenAddress(), candidate, transport.lowerCase());
+            int listenPort = transport == Transport.TLS ? tlsCandidate : candidate;
+            ListeningPoint lp = stack.createListeningPoint(settings.listenAddress(), listenPort, transport.lowerCase());
             if (provider == null) {
                 provider = stack.createSipProvider(lp);
             } else {
@@ -97,7 +122,7 @@ public final class SipEdge implements AutoCloseable {
             throw new IllegalStateException("no UDP or TCP transport configured");
         }
         SipContext sip = new SipContext(provider, factory.createMessageFactory(), factory.createHeaderFactory(),
-                factory.createAddressFactory(), settings, lanes, candidate);
+                factory.createAddressFactory(), settings, lanes, candidate, tlsCandidate);
         DigestAuthenticator authenticator = new DigestAuthenticator(settings.domain(),
                 List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256),
                 new NonceService(services.clock(), settings.nonceTtl()));
@@ -127,12 +152,28 @@ public final class SipEdge implements AutoCloseable {
         p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
         p.setProperty("gov.nist.javax.sip.READ_TIMEOUT", "2000");
+        tls.ifPresent(keystore -> {
+            // JAIN-SIP reads its TLS material from the stack properties, not from system properties
+            p.setProperty("javax.net.ssl.keyStore", keystore.path().toString());
+            p.setProperty("javax.net.ssl.keyStorePassword", keystore.password());
+            p.setProperty("javax.net.ssl.keyStoreType", "PKCS12");
+            p.setProperty("javax.net.ssl.trustStore", keystore.path().toString());
+            p.setProperty("javax.net.ssl.trustStorePassword", keystore.password());
+            p.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
+            p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
+            p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", "TLSv1.2,TLSv1.3");
+        });
         return p;
     }
 
     /** The SIP port in use (the configured one, or the free port picked for port 0). */
     public int port() {
         return port;
+    }
+
+    /** The SIP TLS port in use, 0 without TLS. */
+    public int tlsPort() {
+        return usesTls() ? tlsPort : 0;
     }
 
     /** Live calls, for health and metrics. */

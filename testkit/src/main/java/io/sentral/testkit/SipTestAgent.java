@@ -81,7 +81,17 @@ public final class SipTestAgent implements AutoCloseable {
 
     public static SipTestAgent tcp(String localIp, String serverHost, int serverPort, AgentOptions options) {
         return start(new TcpWire(Objects.requireNonNull(localIp, "localIp"),
-                Objects.requireNonNull(serverHost, "serverHost"), serverPort), options);
+                Objects.requireNonNull(serverHost, "serverHost"), serverPort, Optional.empty()), options);
+    }
+
+    /**
+     * A TLS agent connected from {@code localIp} to the server. It trusts any server certificate
+     * ({@link TrustingTls}): tests talk to self-signed demo certificates on loopback.
+     */
+    public static SipTestAgent tls(String localIp, String serverHost, int serverPort) {
+        return start(new TcpWire(Objects.requireNonNull(localIp, "localIp"),
+                Objects.requireNonNull(serverHost, "serverHost"), serverPort, Optional.of(TrustingTls.context())),
+                AgentOptions.defaults());
     }
 
     private static SipTestAgent start(Wire wire, AgentOptions options) {

@@ -6,10 +6,13 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 
 /**
- * One TCP connection from a local address to a server; messages are framed by Content-Length
- * ({@link StreamFramer}). Everything is sent on this connection, whatever the destination, as a
+ * One TCP (or TLS) connection from a local address to a server; messages are framed by
+ * Content-Length ({@link StreamFramer}). Everything is sent on this connection, whatever the destination, as a
  * UA behind one connection does (RFC 3261 §18.1.1 reuses it; responses come back on it, §18.2.2).
  */
 final class TcpWire implements Wire {
@@ -17,20 +20,31 @@ final class TcpWire implements Wire {
 
     private final Socket socket;
     private final InetSocketAddress remote;
+    private final String transport;
     private final OutputStream out;
     private final Object writeLock = new Object();
     private Thread reader;
 
-    TcpWire(String localIp, String serverHost, int serverPort) {
+    /** @param tls when present, TLS over the connection with this client context */
+    TcpWire(String localIp, String serverHost, int serverPort, Optional<SSLContext> tls) {
         this.remote = new InetSocketAddress(serverHost, serverPort);
+        this.transport = tls.isPresent() ? "TLS" : "TCP";
         try {
-            this.socket = new Socket();
-            socket.setTcpNoDelay(true);
-            socket.bind(new InetSocketAddress(localIp, 0));
-            socket.connect(remote, CONNECT_TIMEOUT_MILLIS);
+            Socket plain = new Socket();
+            plain.setTcpNoDelay(true);
+            plain.bind(new InetSocketAddress(localIp, 0));
+            plain.connect(remote, CONNECT_TIMEOUT_MILLIS);
+            if (tls.isPresent()) {
+                SSLSocket secure = (SSLSocket) tls.get().getSocketFactory()
+                        .createSocket(plain, serverHost, serverPort, true);
+                secure.startHandshake();
+                this.socket = secure;
+            } else {
+                this.socket = plain;
+            }
             this.out = socket.getOutputStream();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot connect TCP from " + localIp + " to " + remote, e);
+            throw new UncheckedIOException("cannot connect " + transport + " from " + localIp + " to " + remote, e);
         }
     }
 
@@ -50,11 +64,11 @@ final class TcpWire implements Wire {
                 }
             }
             if (!socket.isClosed()) {
-                receiver.onProblem("TCP connection closed by " + remote);
+                receiver.onProblem(transport + " connection closed by " + remote);
             }
         } catch (IOException | IllegalStateException e) {
             if (!socket.isClosed()) {
-                receiver.onProblem("TCP connection to " + remote + " failed: " + e);
+                receiver.onProblem(transport + " connection to " + remote + " failed: " + e);
             }
         }
     }
@@ -70,7 +84,7 @@ final class TcpWire implements Wire {
 
     @Override
     public String transport() {
-        return "TCP";
+        return transport;
     }
 
     @Override

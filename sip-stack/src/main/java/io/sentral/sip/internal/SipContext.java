@@ -36,9 +36,10 @@ public final class SipContext {
     private final SipSettings settings;
     private final CallLanes lanes;
     private final int port;
+    private final int tlsPort;
 
     public SipContext(SipProvider provider, MessageFactory messages, HeaderFactory headers, AddressFactory addresses,
-                      SipSettings settings, CallLanes lanes, int port) {
+                      SipSettings settings, CallLanes lanes, int port, int tlsPort) {
         this.provider = provider;
         this.messages = messages;
         this.headers = headers;
@@ -46,6 +47,7 @@ public final class SipContext {
         this.settings = settings;
         this.lanes = lanes;
         this.port = port;
+        this.tlsPort = tlsPort;
     }
 
     public SipProvider provider() {
@@ -78,6 +80,11 @@ public final class SipContext {
 
     public int port() {
         return port;
+    }
+
+    /** Our port for {@code transport}: the TLS port for TLS, else the UDP/TCP port. */
+    public int portFor(String transport) {
+        return "tls".equalsIgnoreCase(transport) ? tlsPort : port;
     }
 
     /** A response to {@code request}; {@code reason} replaces the default phrase when given. */
@@ -124,7 +131,7 @@ public final class SipContext {
     public ContactHeader contact(String transport) {
         try {
             javax.sip.address.SipURI uri = addresses.createSipURI("sentral", host());
-            uri.setPort(port);
+            uri.setPort(portFor(transport));
             if (!"udp".equalsIgnoreCase(transport)) {
                 uri.setTransportParam(transport.toLowerCase(Locale.ROOT));
             }
@@ -137,7 +144,7 @@ public final class SipContext {
     /** A fresh Via for a request we send over {@code transport}. */
     public ViaHeader via(String transport) {
         try {
-            return headers.createViaHeader(host(), port, transport.toLowerCase(Locale.ROOT), null);
+            return headers.createViaHeader(host(), portFor(transport), transport.toLowerCase(Locale.ROOT), null);
         } catch (ParseException | InvalidArgumentException e) {
             throw new IllegalStateException("cannot build Via", e);
         }
