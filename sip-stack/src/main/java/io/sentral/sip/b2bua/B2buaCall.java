@@ -7,7 +7,6 @@ import io.sentral.core.route.Destination;
 import io.sentral.core.route.RoutePlan;
 import io.sentral.sip.internal.SipContext;
 import java.time.Clock;
-import java.util.ListIterator;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import javax.sip.ClientTransaction;
@@ -18,11 +17,8 @@ import javax.sip.address.Address;
 import javax.sip.address.SipURI;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
-import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.FromHeader;
-import javax.sip.header.Header;
 import javax.sip.header.MaxForwardsHeader;
-import javax.sip.message.Message;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
@@ -164,9 +160,9 @@ public final class B2buaCall {
                 sip.headers().createMaxForwardsHeader(hops));
         invite.setHeader(sip.contact(transport));
         for (String name : COPIED_HEADERS) {
-            copyHeaders(aRequest, invite, name);
+            Messages.copyHeaders(aRequest, invite, name);
         }
-        copyBody(aRequest, invite);
+        Messages.copyBody(aRequest, invite);
         return invite;
     }
 
@@ -239,8 +235,8 @@ public final class B2buaCall {
         state = CallState.EARLY;
         Response relay = sip.response(aRequest, response.getStatusCode(), response.getReasonPhrase());
         sip.tagTo(relay, aTag);
-        relay.setHeader(sip.contact(transportOf(aRequest)));
-        copyBody(response, relay);
+        relay.setHeader(sip.contact(Messages.transportOf(aRequest)));
+        Messages.copyBody(response, relay);
         sip.send(aInvite, relay);
     }
 
@@ -255,18 +251,18 @@ public final class B2buaCall {
         }
         bDialog = dialog;
         long cseq = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
-        if (hasBody(aRequest)) {
+        if (Messages.hasBody(aRequest)) {
             attempt("ACK callee", () -> dialog.sendAck(dialog.createAck(cseq)));
         } else {
             deferredAck = new DeferredAck(Side.A, dialog, cseq);
         }
         Response ok = sip.response(aRequest, response.getStatusCode(), response.getReasonPhrase());
         sip.tagTo(ok, aTag);
-        ok.setHeader(sip.contact(transportOf(aRequest)));
+        ok.setHeader(sip.contact(Messages.transportOf(aRequest)));
         for (String name : COPIED_HEADERS) {
-            copyHeaders(response, ok, name);
+            Messages.copyHeaders(response, ok, name);
         }
-        copyBody(response, ok);
+        Messages.copyBody(response, ok);
         sip.send(aInvite, ok);
         state = CallState.CONFIRMED;
         LOG.info("call {} answered", aCallId);
@@ -289,7 +285,7 @@ public final class B2buaCall {
         }
         Response relay = sip.response(aRequest, status, response.getReasonPhrase());
         sip.tagTo(relay, aTag);
-        copyRetryAfter(response, relay);
+        Messages.copyRetryAfter(response, relay);
         sip.send(aInvite, relay);
         end(status, EndCause.REJECTED);
     }
@@ -343,7 +339,7 @@ public final class B2buaCall {
         deferredAck = null;
         attempt("relay ACK", () -> {
             Request relayed = pending.target().createAck(pending.cseq());
-            copyBody(ack, relayed);
+            Messages.copyBody(ack, relayed);
             pending.target().sendAck(relayed);
         });
     }
@@ -363,9 +359,9 @@ public final class B2buaCall {
         }
         attempt("relay " + method, () -> {
             Request relayed = target.createRequest(method);
-            copyBody(request, relayed);
+            Messages.copyBody(request, relayed);
             if (Request.INVITE.equals(method)) {
-                relayed.setHeader(sip.contact(transportOf(relayed)));
+                relayed.setHeader(sip.contact(Messages.transportOf(relayed)));
             }
             ClientTransaction ct = sip.provider().getNewClientTransaction(relayed);
             ct.setApplicationData(new InDialogRelay(this, from, tx, relayed));
@@ -398,13 +394,13 @@ public final class B2buaCall {
             return;
         }
         Response answer = sip.response(relay.origin().getRequest(), status, response.getReasonPhrase());
-        copyBody(response, answer);
+        Messages.copyBody(response, answer);
         boolean invite = Request.INVITE.equals(relay.relayed().getMethod());
         if (invite && status < 300) {
-            answer.setHeader(sip.contact(transportOf(relay.origin().getRequest())));
+            answer.setHeader(sip.contact(Messages.transportOf(relay.origin().getRequest())));
             Dialog target = relay.from() == Side.A ? bDialog : aDialog;
             long cseq = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
-            if (hasBody(relay.relayed())) {
+            if (Messages.hasBody(relay.relayed())) {
                 attempt("ACK re-INVITE", () -> target.sendAck(target.createAck(cseq)));
             } else {
                 deferredAck = new DeferredAck(relay.from(), target, cseq);
@@ -467,34 +463,4 @@ public final class B2buaCall {
         }
     }
 
-    private static boolean hasBody(Message message) {
-        return message.getRawContent() != null && message.getRawContent().length > 0;
-    }
-
-    private static void copyBody(Message from, Message to) {
-        if (!hasBody(from)) {
-            return;
-        }
-        try {
-            to.setContent(from.getRawContent(), (ContentTypeHeader) from.getHeader(ContentTypeHeader.NAME));
-        } catch (java.text.ParseException e) {
-            throw new IllegalArgumentException("cannot copy body", e);
-        }
-    }
-
-    private static void copyHeaders(Message from, Message to, String name) {
-        ListIterator<?> it = from.getHeaders(name);
-        while (it != null && it.hasNext()) {
-            to.addHeader((Header) ((Header) it.next()).clone());
-        }
-    }
-
-    private static void copyRetryAfter(Response from, Response to) {
-        copyHeaders(from, to, "Retry-After");
-    }
-
-    private static String transportOf(Message message) {
-        javax.sip.header.ViaHeader via = (javax.sip.header.ViaHeader) message.getHeader(javax.sip.header.ViaHeader.NAME);
-        return via == null ? "udp" : via.getTransport();
-    }
 }
