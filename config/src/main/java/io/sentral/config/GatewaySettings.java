@@ -11,15 +11,25 @@ import java.util.Objects;
  * {@code trustedSources} (default: the endpoint's own address) are trusted as coming from it.
  *
  * @param priority  lower is tried first among gateways of the same role (T4 failover)
+ * @param weight    share of calls among gateways of equal priority (like Kamailio's dispatcher weights)
  * @param countries for emergency gateways: the callers' countries it serves (empty = all)
  */
 public record GatewaySettings(String name, GatewayRole role, SipEndpoint endpoint, List<IpRange> trustedSources,
-                              int priority, List<Country> countries) {
+                              int priority, int weight, List<Country> countries) {
     public GatewaySettings {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(endpoint, "endpoint");
         trustedSources = List.copyOf(trustedSources);
         countries = List.copyOf(countries);
+        if (weight < 1) {
+            throw new IllegalArgumentException("gateway " + name + " weight must be at least 1: " + weight);
+        }
+    }
+
+    /** A gateway of weight 1. */
+    public GatewaySettings(String name, GatewayRole role, SipEndpoint endpoint, List<IpRange> trustedSources,
+                           int priority, List<Country> countries) {
+        this(name, role, endpoint, trustedSources, priority, 1, countries);
     }
 }

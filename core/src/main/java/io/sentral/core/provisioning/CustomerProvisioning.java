@@ -13,6 +13,7 @@ import io.sentral.core.tenant.ExtraNumber;
 import io.sentral.core.tenant.RangeAssignment;
 import io.sentral.core.tenant.TenantId;
 import io.sentral.core.tenant.Trunk;
+import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -28,14 +29,21 @@ import java.util.Set;
  *                     (switchboard numbers) with no trunk; never overlapping
  * @param mainNumber   the switchboard's main number, if the customer has one
  * @param webAccounts  the customer's web logins (tenant roles only)
+ * @param monthlyCostLimit the most the customer may spend on chargeable calls per calendar month (T8)
  */
 public record CustomerProvisioning(Customer customer, List<Trunk> trunks, List<RangeAssignment> ranges,
                                    List<ExtraNumber> extraNumbers, Optional<E164Number> mainNumber,
                                    List<EmergencyAddressAssignment> emergencyAddresses, List<User> users,
                                    List<Queue> queues, List<VipEntry> vipList, Set<BarringClass> barrings,
-                                   List<WebAccount> webAccounts) {
+                                   List<WebAccount> webAccounts, Optional<BigDecimal> monthlyCostLimit) {
 
     public CustomerProvisioning {
+        Objects.requireNonNull(monthlyCostLimit, "monthlyCostLimit");
+        monthlyCostLimit.ifPresent(limit -> {
+            if (limit.signum() < 0) {
+                throw new IllegalArgumentException("monthly cost limit must not be negative: " + limit);
+            }
+        });
         Objects.requireNonNull(customer, "customer");
         trunks = sorted(trunks, Comparator.comparing(t -> t.id().value()));
         ranges = sorted(ranges, Comparator.comparing(r -> r.range().first()));
@@ -51,6 +59,16 @@ public record CustomerProvisioning(Customer customer, List<Trunk> trunks, List<R
         webAccounts = sorted(webAccounts, Comparator.comparing(a -> a.name().value()));
         new ProvisioningConsistency(customer.id()).check(trunks, ranges, extraNumbers, mainNumber,
                 emergencyAddresses, users, queues, vipList, webAccounts);
+    }
+
+    /** Without a monthly cost limit. */
+    public CustomerProvisioning(Customer customer, List<Trunk> trunks, List<RangeAssignment> ranges,
+                                List<ExtraNumber> extraNumbers, Optional<E164Number> mainNumber,
+                                List<EmergencyAddressAssignment> emergencyAddresses, List<User> users,
+                                List<Queue> queues, List<VipEntry> vipList, Set<BarringClass> barrings,
+                                List<WebAccount> webAccounts) {
+        this(customer, trunks, ranges, extraNumbers, mainNumber, emergencyAddresses, users, queues, vipList,
+                barrings, webAccounts, Optional.empty());
     }
 
     /** A customer with nothing provisioned yet but the customer record itself. */

@@ -8,6 +8,7 @@ import io.sentral.core.provisioning.CustomerProvisioning;
 import io.sentral.core.switchboard.Queue;
 import io.sentral.core.switchboard.QueueName;
 import io.sentral.core.switchboard.User;
+import io.sentral.core.portability.PortabilityTable;
 import java.net.InetAddress;
 import java.util.Collection;
 import java.util.Comparator;
@@ -33,14 +34,16 @@ public final class TenantSnapshot {
     private final List<ExtraNumber> extraNumbers;
     private final Map<TenantId, CustomerProvisioning> provisionings;
     private final Map<String, User> usersByUsername;
+    private final PortabilityTable portability;
 
     public TenantSnapshot(List<Customer> customers, List<Trunk> trunks, List<RangeAssignment> ranges,
                           List<ExtraNumber> extraNumbers) {
-        this(customers, trunks, ranges, extraNumbers, List.of());
+        this(customers, trunks, ranges, extraNumbers, List.of(), PortabilityTable.empty());
     }
 
     private TenantSnapshot(List<Customer> customers, List<Trunk> trunks, List<RangeAssignment> ranges,
-                           List<ExtraNumber> extraNumbers, Collection<CustomerProvisioning> provisionings) {
+                           List<ExtraNumber> extraNumbers, Collection<CustomerProvisioning> provisionings,
+                           PortabilityTable portability) {
         this.customers = customers.stream().collect(Collectors.toUnmodifiableMap(Customer::id, Function.identity()));
         this.trunks = trunks.stream().collect(Collectors.toUnmodifiableMap(Trunk::id, Function.identity()));
         this.trunksByUsername = trunks.stream()
@@ -52,16 +55,32 @@ public final class TenantSnapshot {
                 .collect(Collectors.toUnmodifiableMap(CustomerProvisioning::tenant, Function.identity()));
         this.usersByUsername = provisionings.stream().flatMap(p -> p.users().stream())
                 .collect(Collectors.toUnmodifiableMap(u -> u.sipCredentials().username(), Function.identity()));
+        this.portability = portability;
     }
 
     /** A snapshot of everything the given customers own. */
     public static TenantSnapshot of(Collection<CustomerProvisioning> provisionings) {
+        return of(provisionings, PortabilityTable.empty());
+    }
+
+    /** A snapshot of everything the given customers own, with the operator's portability table (T9). */
+    public static TenantSnapshot of(Collection<CustomerProvisioning> provisionings, PortabilityTable portability) {
         return new TenantSnapshot(
                 provisionings.stream().map(CustomerProvisioning::customer).toList(),
                 provisionings.stream().flatMap(p -> p.trunks().stream()).toList(),
                 provisionings.stream().flatMap(p -> p.ranges().stream()).toList(),
                 provisionings.stream().flatMap(p -> p.extraNumbers().stream()).toList(),
-                provisionings);
+                provisionings, portability);
+    }
+
+    /** Numbers ported in and out (T9). */
+    public PortabilityTable portability() {
+        return portability;
+    }
+
+    /** The customer's monthly cost limit, if it has one (T8). */
+    public Optional<java.math.BigDecimal> monthlyCostLimit(TenantId tenant) {
+        return provisioning(tenant).flatMap(CustomerProvisioning::monthlyCostLimit);
     }
 
     public static TenantSnapshot empty() {
