@@ -1,5 +1,8 @@
 package io.sentral.app;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sentral.config.SentralConfig;
 import io.sentral.config.SipSettings;
 import io.sentral.core.call.CallRecordStore;
@@ -8,10 +11,12 @@ import io.sentral.core.tenant.Transport;
 import io.sentral.routing.DefaultCallRouter;
 import io.sentral.sip.SipEdge;
 import io.sentral.sip.SipEdgeServices;
+import io.sentral.sip.gateway.GatewayStatusBoard;
 import io.sentral.sip.registrar.LocationService;
 import io.sentral.sip.tls.TlsKeystore;
 import io.sentral.storage.Database;
 import io.sentral.storage.JdbcCallRecordStore;
+import io.sentral.storage.JdbcEmergencyAddressStore;
 import io.sentral.storage.JdbcRegistrationStore;
 import io.sentral.storage.JdbcTenantStore;
 import io.sentral.storage.Provisioner;
@@ -37,6 +42,7 @@ public final class SentralServer implements AutoCloseable {
     private final SentralConfig config;
     private final Clock clock;
     private final AtomicReference<TenantSnapshot> tenants = new AtomicReference<>(TenantSnapshot.empty());
+    private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private Database database;
     private CallRecordStore callRecords;
     private CallEventWriter events;
@@ -54,6 +60,8 @@ public final class SentralServer implements AutoCloseable {
         JdbcTenantStore tenantStore = new JdbcTenantStore(database);
         Provisioner provisioner = new Provisioner(database, clock, new SecureRandom());
         provisioner.addListener(tenantStore);
+        JdbcEmergencyAddressStore emergencyAddresses = new JdbcEmergencyAddressStore(database);
+        provisioner.addListener(emergencyAddresses);
         tenantStore.subscribe(tenants::set);
         provisioner.applyAll(config.customers(), "config");
         provisioner.applyOperatorAccounts(config.accounts());
@@ -61,6 +69,10 @@ public final class SentralServer implements AutoCloseable {
         callRecords = new JdbcCallRecordStore(database);
         events = new CallEventWriter(List.of(callRecords));
         location = new LocationService(new JdbcRegistrationStore(database), clock);
+        GatewayStatusBoard gatewayStatus = new GatewayStatusBoard();
+        config.gateways().forEach(g -> Gauge.builder("sentral.gateway.up", gatewayStatus, b -> b.isUp(g.name()) ? 1 : 0)
+                .description("1 while the gateway answers its OPTIONS pings").tag("gateway", g.name())
+                .register(meters));
         DefaultCallRouter router = new DefaultCallRouter(tenants::get, location, config.gateways(),
                 config.node().sip().domain());
         SipSettings sipSettings = config.node().sip();
@@ -69,7 +81,8 @@ public final class SentralServer implements AutoCloseable {
                 sipSettings.listenAddress(), clock))
                 : Optional.empty();
         sip = new SipEdge(sipSettings, tls,
-                new SipEdgeServices(tenants::get, config.gateways(), router, location, events, clock));
+                new SipEdgeServices(tenants::get, config.gateways(), router, location, events,
+                        new PolicyEventRecorder(meters), emergencyAddresses, gatewayStatus, clock));
         sip.start();
         housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "housekeeping");
@@ -101,6 +114,11 @@ public final class SentralServer implements AutoCloseable {
     /** The SIP TLS port in use, 0 without TLS. */
     public int sipTlsPort() {
         return sip.tlsPort();
+    }
+
+    /** The metrics registry (served as Prometheus text by the HTTP API). */
+    public PrometheusMeterRegistry meters() {
+        return meters;
     }
 
     public CallRecordStore callRecords() {

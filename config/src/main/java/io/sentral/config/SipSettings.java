@@ -19,10 +19,11 @@ import java.util.Objects;
  * @param nonceTtl       how long a digest nonce stays valid before it is answered {@code stale=true}
  * @param gatewayTimeout how long a gateway may stay silent before failover (no provisional response)
  * @param lanes          number of call-processing lanes (threads); a call's work always runs on one lane
+ * @param gatewayPingInterval how often gateways are pinged with OPTIONS (T4; zero = never)
  */
 public record SipSettings(String listenAddress, int port, int tlsPort, List<Transport> transports, String domain,
                           Duration minExpires, Duration maxExpires, Duration defaultExpires, Duration nonceTtl,
-                          Duration gatewayTimeout, int lanes) {
+                          Duration gatewayTimeout, int lanes, Duration gatewayPingInterval) {
     public SipSettings {
         Objects.requireNonNull(listenAddress, "listenAddress");
         transports = List.copyOf(transports);
@@ -32,22 +33,34 @@ public record SipSettings(String listenAddress, int port, int tlsPort, List<Tran
         Objects.requireNonNull(defaultExpires, "defaultExpires");
         Objects.requireNonNull(nonceTtl, "nonceTtl");
         Objects.requireNonNull(gatewayTimeout, "gatewayTimeout");
+        Objects.requireNonNull(gatewayPingInterval, "gatewayPingInterval");
+        if (gatewayPingInterval.isNegative()) {
+            throw new IllegalArgumentException("gatewayPingInterval must not be negative: " + gatewayPingInterval);
+        }
+    }
+
+    /** Gateways pinged every 10 s (DEMO.md). */
+    public SipSettings(String listenAddress, int port, int tlsPort, List<Transport> transports, String domain,
+                       Duration minExpires, Duration maxExpires, Duration defaultExpires, Duration nonceTtl,
+                       Duration gatewayTimeout, int lanes) {
+        this(listenAddress, port, tlsPort, transports, domain, minExpires, maxExpires, defaultExpires, nonceTtl,
+                gatewayTimeout, lanes, Duration.ofSeconds(10));
     }
 
     /** Settings for tests: loopback, any free port, UDP and TCP, demo timers. */
     public static SipSettings forTests() {
         return new SipSettings("127.0.0.1", 0, 0, List.of(Transport.UDP, Transport.TCP), "sentral.test",
                 Duration.ofSeconds(60), Duration.ofSeconds(3600), Duration.ofSeconds(3600), Duration.ofSeconds(300),
-                Duration.ofSeconds(2), 4);
+                Duration.ofSeconds(2), 4, Duration.ofSeconds(10));
     }
 
     public SipSettings withPort(int newPort) {
         return new SipSettings(listenAddress, newPort, tlsPort, transports, domain, minExpires, maxExpires,
-                defaultExpires, nonceTtl, gatewayTimeout, lanes);
+                defaultExpires, nonceTtl, gatewayTimeout, lanes, gatewayPingInterval);
     }
 
     public SipSettings withNonceTtl(Duration ttl) {
         return new SipSettings(listenAddress, port, tlsPort, transports, domain, minExpires, maxExpires,
-                defaultExpires, ttl, gatewayTimeout, lanes);
+                defaultExpires, ttl, gatewayTimeout, lanes, gatewayPingInterval);
     }
 }

@@ -1,7 +1,6 @@
 package io.sentral.sip;
 
 import gov.nist.javax.sip.RequestEventExt;
-import io.sentral.sip.b2bua.CallRegistry;
 import io.sentral.sip.b2bua.CallSignals;
 import io.sentral.sip.b2bua.InviteHandler;
 import io.sentral.sip.internal.SipContext;
@@ -40,11 +39,11 @@ final class SipDispatcher implements SipListener {
     private final InviteHandler invites;
     private final CallSignals calls;
 
-    SipDispatcher(SipContext sip, RegisterHandler registrar, InviteHandler invites, CallRegistry registry) {
+    SipDispatcher(SipContext sip, RegisterHandler registrar, InviteHandler invites, CallSignals calls) {
         this.sip = sip;
         this.registrar = registrar;
         this.invites = invites;
-        this.calls = new CallSignals(sip, registry);
+        this.calls = calls;
     }
 
     @Override

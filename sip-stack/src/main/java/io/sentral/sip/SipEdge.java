@@ -6,8 +6,11 @@ import io.sentral.sip.auth.DigestAlgorithm;
 import io.sentral.sip.auth.DigestAuthenticator;
 import io.sentral.sip.auth.NonceService;
 import io.sentral.sip.b2bua.CallRegistry;
+import io.sentral.sip.b2bua.CallSignals;
+import io.sentral.sip.gateway.GatewayPinger;
 import io.sentral.sip.b2bua.InviteHandler;
 import io.sentral.sip.b2bua.OriginResolver;
+import io.sentral.sip.emergency.LocationLookup;
 import io.sentral.sip.internal.CallLanes;
 import io.sentral.sip.internal.SipContext;
 import io.sentral.sip.internal.SafeMessageParserFactory;
@@ -43,13 +46,17 @@ import org.slf4j.LoggerFactory;
 public final class SipEdge implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SipEdge.class);
     private static final int MAX_CONTACTS_PER_AOR = 10;
+    /** How long an emergency call may wait for its caller's address before it goes out without (T6). */
+    private static final java.time.Duration LOCATION_BUDGET = java.time.Duration.ofMillis(300);
 
     private final SipSettings settings;
     private final Optional<TlsKeystore> tls;
     private final SipEdgeServices services;
     private final CallRegistry calls = new CallRegistry();
+    private final LocationLookup locations;
     private CallLanes lanes;
     private SipStack stack;
+    private GatewayPinger pinger;
     private int port;
     private int tlsPort;
 
@@ -60,6 +67,7 @@ public final class SipEdge implements AutoCloseable {
         this.settings = settings;
         this.tls = tls;
         this.services = services;
+        this.locations = new LocationLookup(services.emergencyAddresses(), LOCATION_BUDGET);
         if (settings.transports().contains(Transport.TLS) && tls.isEmpty()) {
             throw new IllegalArgumentException("SIP over TLS is configured but no TLS key store was given");
         }
@@ -133,9 +141,11 @@ public final class SipEdge implements AutoCloseable {
                 services.clock());
         InviteHandler invites = new InviteHandler(sip,
                 new OriginResolver(services.tenants(), services.gateways(), authenticator), authenticator,
-                services.router(), calls, services.events(), services.clock());
-        provider.addSipListener(new SipDispatcher(sip, registrar, invites, calls));
+                services.router(), calls, services.events(), services.policyEvents(), locations, services.clock());
+        pinger = new GatewayPinger(sip, services.gateways(), services.gatewayStatus());
+        provider.addSipListener(new SipDispatcher(sip, registrar, invites, new CallSignals(sip, calls, pinger)));
         stack.start();
+        pinger.start(settings.gatewayPingInterval());
     }
 
     private Properties stackProperties() {
@@ -196,6 +206,10 @@ public final class SipEdge implements AutoCloseable {
     }
 
     private void stopStack() {
+        if (pinger != null) {
+            pinger.close();
+            pinger = null;
+        }
         if (stack != null) {
             try {
                 stack.stop();
@@ -209,6 +223,7 @@ public final class SipEdge implements AutoCloseable {
     @Override
     public synchronized void close() {
         stopStack();
+        locations.close();
         if (lanes != null) {
             lanes.close();
             lanes = null;

@@ -2,8 +2,11 @@ package io.sentral.sip;
 
 import io.sentral.config.GatewaySettings;
 import io.sentral.core.call.CallEventListener;
+import io.sentral.core.emergency.EmergencyAddressStore;
+import io.sentral.core.policy.PolicyEventListener;
 import io.sentral.core.route.CallRouter;
 import io.sentral.core.tenant.TenantSnapshot;
+import io.sentral.sip.gateway.GatewayStatusBoard;
 import io.sentral.sip.registrar.LocationService;
 import java.time.Clock;
 import java.util.List;
@@ -13,16 +16,22 @@ import java.util.function.Supplier;
 /**
  * What the SIP edge needs from the rest of Sentral, wired by {@code app}: current tenant data,
  * the operator's gateways, the router that decides, the registrar's location service, where to
- * publish call events and the clock.
+ * publish call events and policy decisions, the emergency address registry, the gateway status
+ * board its pings keep up to date (routing reads it) and the clock.
  */
 public record SipEdgeServices(Supplier<TenantSnapshot> tenants, List<GatewaySettings> gateways, CallRouter router,
-                              LocationService location, CallEventListener events, Clock clock) {
+                              LocationService location, CallEventListener events, PolicyEventListener policyEvents,
+                              EmergencyAddressStore emergencyAddresses, GatewayStatusBoard gatewayStatus,
+                              Clock clock) {
     public SipEdgeServices {
         Objects.requireNonNull(tenants, "tenants");
         gateways = List.copyOf(gateways);
         Objects.requireNonNull(router, "router");
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(events, "events");
+        Objects.requireNonNull(policyEvents, "policyEvents");
+        Objects.requireNonNull(emergencyAddresses, "emergencyAddresses");
+        Objects.requireNonNull(gatewayStatus, "gatewayStatus");
         Objects.requireNonNull(clock, "clock");
     }
 }

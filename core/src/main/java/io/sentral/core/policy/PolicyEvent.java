@@ -52,6 +52,18 @@ public sealed interface PolicyEvent {
         }
     }
 
+    /**
+     * Whether the edge could attach the caller's registered civic address to an emergency call
+     * (T6): {@code sentral_emergency_calls_total{location=found|missing}}; missing raises an alarm.
+     */
+    record EmergencyLocation(TenantId tenant, TrunkId trunk, boolean found, String detail) implements PolicyEvent {
+        public EmergencyLocation {
+            Objects.requireNonNull(tenant, "tenant");
+            Objects.requireNonNull(trunk, "trunk");
+            Objects.requireNonNull(detail, "detail");
+        }
+    }
+
     /** An emergency call was recognised and sent to an emergency gateway (T6). */
     record EmergencyCall(TenantId tenant, TrunkId trunk, String service) implements PolicyEvent {
         public EmergencyCall {

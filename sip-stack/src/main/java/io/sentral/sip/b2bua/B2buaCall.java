@@ -15,6 +15,7 @@ import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.address.Address;
 import javax.sip.address.SipURI;
+import javax.sip.address.URI;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.FromHeader;
@@ -46,6 +47,7 @@ public final class B2buaCall {
     private final String aTag = SipContext.newTag();
     private final String aCallId;
     private final RoutePlan.Forward plan;
+    private final Optional<String> location;
     private final int lane;
 
     private CallState state = CallState.CALLING;
@@ -63,7 +65,7 @@ public final class B2buaCall {
     }
 
     B2buaCall(SipContext sip, CallEventListener events, Clock clock, CallRegistry registry,
-              ServerTransaction aInvite, Dialog aDialog, RoutePlan.Forward plan) {
+              ServerTransaction aInvite, Dialog aDialog, RoutePlan.Forward plan, Optional<String> location) {
         this.sip = sip;
         this.events = events;
         this.clock = clock;
@@ -73,6 +75,7 @@ public final class B2buaCall {
         this.aDialog = aDialog;
         this.aCallId = ((CallIdHeader) aRequest.getHeader(CallIdHeader.NAME)).getCallId();
         this.plan = plan;
+        this.location = location;
         this.lane = sip.lanes().laneOf(aCallId);
         aDialog.setApplicationData(new LegRef(this, Side.A));
     }
@@ -138,17 +141,23 @@ public final class B2buaCall {
     }
 
     private Request buildInvite(Destination destination) throws Exception {
-        SipURI requestUri = (SipURI) sip.addresses().createURI(destination.uri());
-        requestUri.setUser(plan.requestUser());
-        String transport = Optional.ofNullable(requestUri.getTransportParam()).orElse("udp");
-        FromHeader aFrom = (FromHeader) aRequest.getHeader(FromHeader.NAME);
-        Address fromAddress = sip.addresses().createAddress(
-                sip.addresses().createSipURI(plan.callerUser(), sip.settings().domain()));
-        if (aFrom.getAddress().getDisplayName() != null) {
-            fromAddress.setDisplayName(aFrom.getAddress().getDisplayName());
+        SipURI nextHop = (SipURI) sip.addresses().createURI(destination.uri());
+        String transport = Optional.ofNullable(nextHop.getTransportParam()).orElse("udp");
+        boolean serviceUrn = plan.requestUser().startsWith("urn:");
+        URI requestUri;
+        if (serviceUrn) {
+            // RFC 5031: the service URN is the Request-URI; the gateway is reached by a Route
+            requestUri = sip.addresses().createURI(plan.requestUser());
+        } else {
+            SipURI target = (SipURI) nextHop.clone();
+            target.setUser(plan.requestUser());
+            requestUri = target;
         }
-        Address toAddress = sip.addresses().createAddress(
-                sip.addresses().createSipURI(plan.requestUser(), requestUri.getHost()));
+        Address fromAddress = CallerIdentityHeaders.fromAddress(sip, plan.caller(),
+                (FromHeader) aRequest.getHeader(FromHeader.NAME));
+        Address toAddress = serviceUrn
+                ? sip.addresses().createAddress(requestUri)
+                : sip.addresses().createAddress(sip.addresses().createSipURI(plan.requestUser(), nextHop.getHost()));
         MaxForwardsHeader maxForwards = (MaxForwardsHeader) aRequest.getHeader(MaxForwardsHeader.NAME);
         int hops = maxForwards == null ? 70 : maxForwards.getMaxForwards() - 1;
         Request invite = sip.messages().createRequest(requestUri, Request.INVITE,
@@ -159,10 +168,19 @@ public final class B2buaCall {
                 java.util.List.of(sip.via(transport)),
                 sip.headers().createMaxForwardsHeader(hops));
         invite.setHeader(sip.contact(transport));
+        if (serviceUrn) {
+            nextHop.setLrParam();
+            invite.setHeader(sip.headers().createRouteHeader(sip.addresses().createAddress(nextHop)));
+        }
         for (String name : COPIED_HEADERS) {
             Messages.copyHeaders(aRequest, invite, name);
         }
-        Messages.copyBody(aRequest, invite);
+        CallerIdentityHeaders.assertIdentity(sip, plan.caller(), invite);
+        if (location.isPresent()) {
+            EmergencyBody.attach(sip, aRequest, location.get(), invite);
+        } else {
+            Messages.copyBody(aRequest, invite);
+        }
         return invite;
     }
 

@@ -1,5 +1,7 @@
 package io.sentral.sip.b2bua;
 
+import io.sentral.sip.gateway.GatewayPinger;
+import io.sentral.sip.gateway.GatewayProbe;
 import io.sentral.sip.internal.SipContext;
 import java.util.Optional;
 import javax.sip.ClientTransaction;
@@ -22,10 +24,12 @@ public final class CallSignals {
 
     private final SipContext sip;
     private final CallRegistry registry;
+    private final GatewayPinger pinger;
 
-    public CallSignals(SipContext sip, CallRegistry registry) {
+    public CallSignals(SipContext sip, CallRegistry registry, GatewayPinger pinger) {
         this.sip = sip;
         this.registry = registry;
+        this.pinger = pinger;
     }
 
     public void onResponse(ResponseEvent event) {
@@ -37,6 +41,8 @@ public final class CallSignals {
         } else if (data instanceof InDialogRelay relay) {
             relay.call().enterLogContext();
             relay.call().onRelayResponse(relay, event);
+        } else if (data instanceof GatewayProbe probe && event.getResponse().getStatusCode() >= 200) {
+            pinger.onAnswer(probe, event.getResponse().getStatusCode());
         } else if (tx == null) {
             LOG.debug("response {} outside any transaction (retransmission)", event.getResponse().getStatusCode());
         }

@@ -7,11 +7,16 @@ import io.sentral.core.call.CallOrigin;
 import io.sentral.core.call.CallRequest;
 import io.sentral.core.call.EndCause;
 import io.sentral.core.route.CallRouter;
+import io.sentral.core.policy.PolicyEvent;
+import io.sentral.core.policy.PolicyEventListener;
+import io.sentral.core.route.EmergencyContext;
 import io.sentral.core.route.RoutePlan;
 import io.sentral.core.tenant.TenantId;
 import io.sentral.core.tenant.TrunkId;
 import io.sentral.sip.auth.DigestAuthenticator;
 import io.sentral.sip.auth.DigestHeaders;
+import io.sentral.sip.emergency.LocationLookup;
+import io.sentral.sip.emergency.PidfLo;
 import io.sentral.sip.internal.SipContext;
 import java.time.Clock;
 import java.util.Optional;
@@ -46,16 +51,21 @@ public final class InviteHandler {
     private final CallRouter router;
     private final CallRegistry registry;
     private final CallEventListener events;
+    private final PolicyEventListener policyEvents;
+    private final LocationLookup locations;
     private final Clock clock;
 
     public InviteHandler(SipContext sip, OriginResolver origins, DigestAuthenticator authenticator, CallRouter router,
-                         CallRegistry registry, CallEventListener events, Clock clock) {
+                         CallRegistry registry, CallEventListener events, PolicyEventListener policyEvents,
+                         LocationLookup locations, Clock clock) {
         this.sip = sip;
         this.origins = origins;
         this.authenticator = authenticator;
         this.router = router;
         this.registry = registry;
         this.events = events;
+        this.policyEvents = policyEvents;
+        this.locations = locations;
         this.clock = clock;
     }
 
@@ -108,6 +118,7 @@ public final class InviteHandler {
         }
         RoutePlan plan = router.route(request);
         LOG.info("route {} -> {}: {}", fromUser, dialled, plan);
+        plan.events().forEach(event -> policyEvents.onPolicyEvent(callId, event));
         switch (plan) {
             case RoutePlan.Reject reject -> reject(tx, request, reject, source);
             case RoutePlan.Forward forward -> {
@@ -123,13 +134,49 @@ public final class InviteHandler {
                     sip.answer(tx, Response.SERVER_INTERNAL_ERROR, null);
                     return;
                 }
-                new B2buaCall(sip, events, clock, registry, tx, dialog, forward).start(source);
+                Optional<String> location = forward.emergency().flatMap(e -> locate(callId, forward, e));
+                new B2buaCall(sip, events, clock, registry, tx, dialog, forward, location).start(source);
             }
         }
     }
 
+    /**
+     * The PIDF-LO of an emergency caller's registered address, looked up within the budget; a
+     * missing address never stops the call, it raises the alarm (ERROR log and metric).
+     */
+    private Optional<String> locate(String callId, RoutePlan.Forward plan, EmergencyContext emergency) {
+        LocationLookup.Result result = locations.locate(emergency.locationNumber());
+        TenantId tenant = plan.tenant().orElseThrow();
+        TrunkId trunk = plan.trunk().orElseThrow();
+        return switch (result) {
+            case LocationLookup.Result.Found found -> {
+                LOG.info("emergency call {} from {} located at {}", emergency.service(), emergency.locationNumber(),
+                        found.address());
+                policyEvents.onPolicyEvent(callId, new PolicyEvent.EmergencyLocation(tenant, trunk, true,
+                        found.address().oneLine()));
+                yield Optional.of(PidfLo.of(emergency.locationNumber(), sip.settings().domain(), found.address(),
+                        clock.instant()));
+            }
+            case LocationLookup.Result.Missing missing -> {
+                LOG.error("EMERGENCY CALL WITHOUT LOCATION: {} from {} (tenant {}, trunk {}) goes out without an "
+                        + "address: {}", emergency.service(), emergency.locationNumber(), tenant, trunk, missing.reason());
+                policyEvents.onPolicyEvent(callId, new PolicyEvent.EmergencyLocation(tenant, trunk, false,
+                        missing.reason()));
+                yield Optional.empty();
+            }
+        };
+    }
+
     private void reject(ServerTransaction tx, CallRequest request, RoutePlan.Reject reject, String source) {
-        sip.answer(tx, reject.status(), reject.reason());
+        Response response = sip.response(tx.getRequest(), reject.status(), reject.reason());
+        reject.retryAfter().ifPresent(delay -> {
+            try {
+                response.setHeader(sip.headers().createRetryAfterHeader((int) Math.max(1, delay.toSeconds())));
+            } catch (javax.sip.InvalidArgumentException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        sip.send(tx, response);
         Optional<TenantId> tenant = Optional.empty();
         Optional<TrunkId> trunk = Optional.empty();
         CallDirection direction = CallDirection.INBOUND;
