@@ -6,6 +6,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sentral.config.SentralConfig;
 import io.sentral.config.SipSettings;
 import io.sentral.core.call.CallRecordStore;
+import io.sentral.core.emergency.EmergencyAddressStore;
 import io.sentral.core.tenant.TenantSnapshot;
 import io.sentral.core.tenant.Transport;
 import io.sentral.routing.DefaultCallRouter;
@@ -24,6 +25,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +43,7 @@ public final class SentralServer implements AutoCloseable {
 
     private final SentralConfig config;
     private final Clock clock;
+    private final UnaryOperator<EmergencyAddressStore> addressStore;
     private final AtomicReference<TenantSnapshot> tenants = new AtomicReference<>(TenantSnapshot.empty());
     private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private Database database;
@@ -51,8 +54,16 @@ public final class SentralServer implements AutoCloseable {
     private ScheduledExecutorService housekeeping;
 
     public SentralServer(SentralConfig config, Clock clock) {
+        this(config, clock, UnaryOperator.identity());
+    }
+
+    /**
+     * @param addressStore wraps the emergency address store; tests use it to make the store fail
+     */
+    SentralServer(SentralConfig config, Clock clock, UnaryOperator<EmergencyAddressStore> addressStore) {
         this.config = config;
         this.clock = clock;
+        this.addressStore = addressStore;
     }
 
     public synchronized SentralServer start() {
@@ -82,7 +93,7 @@ public final class SentralServer implements AutoCloseable {
                 : Optional.empty();
         sip = new SipEdge(sipSettings, tls,
                 new SipEdgeServices(tenants::get, config.gateways(), router, location, events,
-                        new PolicyEventRecorder(meters), emergencyAddresses, gatewayStatus, clock));
+                        new PolicyEventRecorder(meters), addressStore.apply(emergencyAddresses), gatewayStatus, clock));
         sip.start();
         housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "housekeeping");

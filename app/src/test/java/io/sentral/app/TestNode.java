@@ -6,6 +6,8 @@ import io.sentral.config.NodeSettings;
 import io.sentral.config.SentralConfig;
 import io.sentral.config.SipSettings;
 import io.sentral.core.call.CallRecord;
+import io.sentral.core.emergency.EmergencyAddressStore;
+import io.sentral.core.provisioning.CustomerProvisioning;
 import io.sentral.core.tenant.IpRange;
 import io.sentral.core.tenant.SipEndpoint;
 import io.sentral.core.tenant.Transport;
@@ -19,12 +21,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.awaitility.Awaitility;
 
 /**
- * A real Sentral node for socket tests: the demo provisioning on an H2 file database in a temp
- * dir, SIP on an ephemeral port of 127.0.0.1, and the carrier gateways pointed at test agents
- * (carrier-1 on 127.0.0.2, carrier-2 on 127.0.0.3, both on ephemeral ports).
+ * A real Sentral node for socket tests: the demo provisioning (optionally changed) on an H2 file
+ * database in a temp dir, SIP on an ephemeral port of 127.0.0.1, and gateways pointed at test
+ * agents on their demo addresses (carrier-1 127.0.0.2, carrier-2 127.0.0.3, emergency 127.0.0.4)
+ * with ephemeral ports.
  */
 final class TestNode implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(5);
@@ -33,31 +37,72 @@ final class TestNode implements AutoCloseable {
     final SentralServer server;
     final InetSocketAddress address;
 
+    /** How to set a test node up; start from {@link #defaults()}. */
+    record Setup(Map<String, Integer> gatewayPorts, Duration gatewayTimeout, List<Transport> transports,
+                 Duration pingInterval, UnaryOperator<CustomerProvisioning> customers,
+                 UnaryOperator<EmergencyAddressStore> addressStore) {
+
+        static Setup defaults() {
+            return new Setup(Map.of(), Duration.ofSeconds(2), List.of(Transport.UDP, Transport.TCP),
+                    Duration.ZERO, UnaryOperator.identity(), UnaryOperator.identity());
+        }
+
+        Setup gateways(Map<String, Integer> ports) {
+            return new Setup(ports, gatewayTimeout, transports, pingInterval, customers, addressStore);
+        }
+
+        Setup gatewayTimeout(Duration timeout) {
+            return new Setup(gatewayPorts, timeout, transports, pingInterval, customers, addressStore);
+        }
+
+        Setup transports(List<Transport> list) {
+            return new Setup(gatewayPorts, gatewayTimeout, list, pingInterval, customers, addressStore);
+        }
+
+        Setup pingEvery(Duration interval) {
+            return new Setup(gatewayPorts, gatewayTimeout, transports, interval, customers, addressStore);
+        }
+
+        Setup customers(UnaryOperator<CustomerProvisioning> change) {
+            return new Setup(gatewayPorts, gatewayTimeout, transports, pingInterval, change, addressStore);
+        }
+
+        Setup addressStore(UnaryOperator<EmergencyAddressStore> wrapper) {
+            return new Setup(gatewayPorts, gatewayTimeout, transports, pingInterval, customers, wrapper);
+        }
+    }
+
     private TestNode(SentralServer server) {
         this.server = server;
         this.address = new InetSocketAddress("127.0.0.1", server.sipPort());
     }
 
     static TestNode start(Path dataDir, Clock clock, Map<String, Integer> carrierPorts, Duration gatewayTimeout) {
-        return start(dataDir, clock, carrierPorts, gatewayTimeout, List.of(Transport.UDP, Transport.TCP));
+        return start(dataDir, clock, Setup.defaults().gateways(carrierPorts).gatewayTimeout(gatewayTimeout));
     }
 
     static TestNode start(Path dataDir, Clock clock, Map<String, Integer> carrierPorts, Duration gatewayTimeout,
                           List<Transport> transports) {
+        return start(dataDir, clock, Setup.defaults().gateways(carrierPorts).gatewayTimeout(gatewayTimeout)
+                .transports(transports));
+    }
+
+    static TestNode start(Path dataDir, Clock clock, Setup setup) {
         SentralConfig demo = ConfigLoader.ignoringEnvironment().loadResource(ConfigLoader.DEMO_RESOURCE);
         SipSettings s = demo.node().sip();
-        SipSettings sip = new SipSettings("127.0.0.1", 0, 0, transports, s.domain(),
-                s.minExpires(), s.maxExpires(), s.defaultExpires(), s.nonceTtl(), gatewayTimeout, 2);
+        SipSettings sip = new SipSettings("127.0.0.1", 0, 0, setup.transports(), s.domain(), s.minExpires(),
+                s.maxExpires(), s.defaultExpires(), s.nonceTtl(), setup.gatewayTimeout(), 2, setup.pingInterval());
         List<GatewaySettings> gateways = demo.gateways().stream()
-                .map(g -> carrierPorts.containsKey(g.name())
+                .map(g -> setup.gatewayPorts().containsKey(g.name())
                         ? new GatewaySettings(g.name(), g.role(),
-                        new SipEndpoint(g.endpoint().host(), carrierPorts.get(g.name()), Transport.UDP),
-                        List.of(IpRange.parse(g.endpoint().host())), g.priority(), g.countries())
+                        new SipEndpoint(g.endpoint().host(), setup.gatewayPorts().get(g.name()), Transport.UDP),
+                        List.of(IpRange.parse(g.endpoint().host())), g.priority(), g.weight(), g.countries())
                         : g)
                 .toList();
         NodeSettings node = new NodeSettings(dataDir, sip, demo.node().http(), demo.node().database());
-        SentralConfig config = new SentralConfig(node, gateways, demo.customers(), demo.accounts());
-        return new TestNode(new SentralServer(config, clock).start());
+        List<CustomerProvisioning> customers = demo.customers().stream().map(setup.customers()).toList();
+        SentralConfig config = new SentralConfig(node, gateways, customers, demo.accounts());
+        return new TestNode(new SentralServer(config, clock, setup.addressStore()).start());
     }
 
     /** Registers {@code pbx} as acme-pbx; returns the 200 OK. */
@@ -80,6 +125,11 @@ final class TestNode implements AutoCloseable {
         return server.callRecords().find(callId);
     }
 
+    /** The value of a counter with these tags, 0 if it was never incremented. */
+    double counter(String name, String... tags) {
+        var counter = server.meters().find(name).tags(tags).counter();
+        return counter == null ? 0 : counter.count();
+    }
 
     @Override
     public void close() {
