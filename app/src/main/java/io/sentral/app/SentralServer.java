@@ -5,11 +5,17 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sentral.config.SentralConfig;
 import io.sentral.config.SipSettings;
+import io.sentral.core.call.CallEventListener;
 import io.sentral.core.call.CallRecordStore;
+import io.sentral.core.number.Country;
+import io.sentral.core.policy.SpendView;
 import io.sentral.core.emergency.EmergencyAddressStore;
 import io.sentral.core.tenant.TenantSnapshot;
 import io.sentral.core.tenant.Transport;
 import io.sentral.routing.DefaultCallRouter;
+import io.sentral.routing.NumberPlan;
+import io.sentral.routing.RoutingServices;
+import io.sentral.routing.TrunkCapacity;
 import io.sentral.sip.SipEdge;
 import io.sentral.sip.SipEdgeServices;
 import io.sentral.sip.gateway.GatewayStatusBoard;
@@ -84,15 +90,22 @@ public final class SentralServer implements AutoCloseable {
         config.gateways().forEach(g -> Gauge.builder("sentral.gateway.up", gatewayStatus, b -> b.isUp(g.name()) ? 1 : 0)
                 .description("1 while the gateway answers its OPTIONS pings").tag("gateway", g.name())
                 .register(meters));
+        TrunkCapacity capacity = new TrunkCapacity(clock);
         DefaultCallRouter router = new DefaultCallRouter(tenants::get, location, config.gateways(),
-                config.node().sip().domain());
+                config.node().sip().domain(), Country.NO, new RoutingServices(NumberPlan.nordicDefaults(),
+                capacity, SpendView.none(), gatewayStatus, clock, RoutingServices.sharedRandom()));
+        // channels are given back on the call's own lane at once; records are written behind it
+        CallEventListener callEvents = event -> {
+            capacity.onEvent(event);
+            events.onEvent(event);
+        };
         SipSettings sipSettings = config.node().sip();
         Optional<TlsKeystore> tls = sipSettings.transports().contains(Transport.TLS)
                 ? Optional.of(SelfSignedCertificate.ensure(config.node().dataDir().resolve("tls"), sipSettings.domain(),
                 sipSettings.listenAddress(), clock))
                 : Optional.empty();
         sip = new SipEdge(sipSettings, tls,
-                new SipEdgeServices(tenants::get, config.gateways(), router, location, events,
+                new SipEdgeServices(tenants::get, config.gateways(), router, location, callEvents,
                         new PolicyEventRecorder(meters), addressStore.apply(emergencyAddresses), gatewayStatus, clock));
         sip.start();
         housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {

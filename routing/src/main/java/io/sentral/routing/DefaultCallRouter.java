@@ -13,14 +13,19 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * The call router of the foundation (T3, T4): sends a call from a carrier gateway down the
- * {@link InboundRoute} and a call from a customer trunk down the {@link OutboundRoute}. Pure: it
- * reads the current {@link TenantSnapshot} once per call and the registrar's live contacts, and
- * returns a {@link RoutePlan} whose {@code rule} names the stage that decided ({@link RouteRule}).
+ * The call router (T3-T9): sends a call from a carrier gateway down the {@link InboundRoute} and a
+ * call from a customer trunk down the {@link OutboundRoute}. Pure of I/O: it reads the current
+ * {@link TenantSnapshot} once per call, the registrar's live contacts and the in-memory ports of
+ * {@link RoutingServices}, and returns a {@link RoutePlan} whose {@code rule} names the stage that
+ * decided ({@link RouteRule}) and whose {@code events} carry the policy decisions taken on the way.
  * The SIP edge executes the plan; {@link RouteDecisionLog} explains it in one line.
+ *
+ * <p>The only state is the trunks' live capacity ({@link #capacity()}), which the app must
+ * register as a call-event listener so that ended calls give their channels back.
  */
 public final class DefaultCallRouter implements CallRouter {
     private final Supplier<TenantSnapshot> tenants;
+    private final TrunkCapacity capacity;
     private final InboundRoute inbound;
     private final OutboundRoute outbound;
 
@@ -28,32 +33,52 @@ public final class DefaultCallRouter implements CallRouter {
      * @param tenants        the current tenant data (replaced as a whole on provisioning changes)
      * @param contacts       the registrar's live contacts; a registration trunk's address of record is
      *                       {@code <digest username>@<sipDomain>}
-     * @param gateways       the operator's gateways; carrier ones receive outbound calls by priority
+     * @param gateways       the operator's gateways: carrier ones receive outbound calls by priority and
+     *                       weight, emergency ones emergency calls of the countries they serve
      * @param sipDomain      the SIP domain of this deployment, e.g. {@code sentral.test}
      * @param inboundCountry the dialling plan in which national numbers of inbound calls are read
      *                       (the operator's own country)
+     * @param services       number plan, capacity, spend, gateway health, clock and randomness
      */
     public DefaultCallRouter(Supplier<TenantSnapshot> tenants, ContactDirectory contacts,
-                             List<GatewaySettings> gateways, String sipDomain, Country inboundCountry) {
+                             List<GatewaySettings> gateways, String sipDomain, Country inboundCountry,
+                             RoutingServices services) {
         this.tenants = Objects.requireNonNull(tenants, "tenants");
         Objects.requireNonNull(sipDomain, "sipDomain");
         if (sipDomain.isBlank()) {
             throw new IllegalArgumentException("SIP domain is empty");
         }
-        this.inbound = new InboundRoute(contacts, sipDomain, inboundCountry);
-        this.outbound = new OutboundRoute(List.copyOf(gateways));
+        Objects.requireNonNull(services, "services");
+        this.capacity = services.capacity();
+        this.inbound = new InboundRoute(contacts, sipDomain, inboundCountry, services.clock());
+        this.outbound = new OutboundRoute(List.copyOf(gateways), services);
     }
 
-    /** A router for a Norwegian operator: national numbers of inbound calls are read in the NO plan. */
+    /**
+     * A router with {@link RoutingServices#withoutLimits()}: every trunk policy applies except the
+     * capacity limits (T7), which need the call events the full constructor's caller wires.
+     */
+    public DefaultCallRouter(Supplier<TenantSnapshot> tenants, ContactDirectory contacts,
+                             List<GatewaySettings> gateways, String sipDomain, Country inboundCountry) {
+        this(tenants, contacts, gateways, sipDomain, inboundCountry, RoutingServices.withoutLimits());
+    }
+
+    /** As above, for a Norwegian operator: national numbers of inbound calls are read in the NO plan. */
     public DefaultCallRouter(Supplier<TenantSnapshot> tenants, ContactDirectory contacts,
                              List<GatewaySettings> gateways, String sipDomain) {
         this(tenants, contacts, gateways, sipDomain, Country.NO);
+    }
+
+    /** The trunks' live channel counts: register it as a {@code CallEventListener}, read it for metrics. */
+    public TrunkCapacity capacity() {
+        return capacity;
     }
 
     @Override
     public RoutePlan route(CallRequest request) {
         Objects.requireNonNull(request, "request");
         TenantSnapshot snapshot = Objects.requireNonNull(tenants.get(), "tenant snapshot");
+        capacity.routing(request.callId());
         return switch (request.origin()) {
             case CallOrigin.Carrier carrier -> inbound.route(request, snapshot);
             case CallOrigin.CustomerTrunk trunk -> outbound.route(request, trunk, snapshot);

@@ -5,14 +5,19 @@ import io.sentral.core.call.CallRequest;
 import io.sentral.core.number.Country;
 import io.sentral.core.number.E164Number;
 import io.sentral.core.number.NumberNormaliser;
+import io.sentral.core.portability.PortabilityTable;
+import io.sentral.core.portability.PortedIn;
 import io.sentral.core.registration.Binding;
 import io.sentral.core.registration.ContactDirectory;
 import io.sentral.core.route.Destination;
 import io.sentral.core.route.RoutePlan;
 import io.sentral.core.tenant.RangeAssignment;
+import io.sentral.core.tenant.TenantId;
 import io.sentral.core.tenant.TenantSnapshot;
 import io.sentral.core.tenant.Trunk;
+import io.sentral.core.tenant.TrunkId;
 import io.sentral.core.tenant.TrunkKind;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -23,8 +28,12 @@ import java.util.Optional;
  * in order:
  * <ol>
  *   <li>{@link RouteRule#INBOUND_CALLEE_NUMBER} — the dialled number to E.164, else 484;</li>
- *   <li>{@link RouteRule#INBOUND_NUMBER_OWNER} — the customer range holding it, else 404;</li>
- *   <li>{@link RouteRule#INBOUND_RANGE_TRUNK} — the trunk serving the range, else 480;</li>
+ *   <li>{@link RouteRule#INBOUND_NUMBER_OWNER} — the customer that owns it: a number ported in
+ *       whose porting date has come (T9), else the customer range holding it — unless the number
+ *       has been ported away; else 404. Before its porting date a number ported in is as foreign
+ *       as any other;</li>
+ *   <li>{@link RouteRule#INBOUND_RANGE_TRUNK} — the trunk serving the number (the range's, or the
+ *       one the porting names), else 480;</li>
  *   <li>{@link RouteRule#INBOUND_STATIC_TRUNK} / {@link RouteRule#INBOUND_REGISTERED_TRUNK} — deliver
  *       to the trunk's endpoint or its registered contacts (480 when none is registered).</li>
  * </ol>
@@ -34,6 +43,7 @@ final class InboundRoute {
     private final ContactDirectory contacts;
     private final String sipDomain;
     private final Country inboundCountry;
+    private final Clock clock;
 
     /** The call entering the route, with the tenant data it is decided on. */
     private record Call(CallRequest request, TenantSnapshot tenants) {
@@ -43,18 +53,19 @@ final class InboundRoute {
     private record Numbered(Call call, E164Number callee) {
     }
 
-    /** After {@link RouteRule#INBOUND_NUMBER_OWNER}: the customer range that holds it. */
-    private record Owned(Numbered numbered, RangeAssignment range) {
+    /** After {@link RouteRule#INBOUND_NUMBER_OWNER}: the customer that owns it, and the trunk for it, if any. */
+    private record Owned(Numbered numbered, TenantId tenant, Optional<TrunkId> trunk) {
     }
 
     /** After {@link RouteRule#INBOUND_RANGE_TRUNK}: the trunk that takes calls for the range. */
     private record ToTrunk(Owned owned, Trunk trunk) {
     }
 
-    InboundRoute(ContactDirectory contacts, String sipDomain, Country inboundCountry) {
+    InboundRoute(ContactDirectory contacts, String sipDomain, Country inboundCountry, Clock clock) {
         this.contacts = Objects.requireNonNull(contacts, "contacts");
         this.sipDomain = Objects.requireNonNull(sipDomain, "sipDomain");
         this.inboundCountry = Objects.requireNonNull(inboundCountry, "inboundCountry");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     RoutePlan route(CallRequest request, TenantSnapshot tenants) {
@@ -70,31 +81,45 @@ final class InboundRoute {
         String user = call.request().requestUser();
         return NumberNormaliser.normalise(user, inboundCountry)
                 .<Step<Numbered>>map(number -> Step.pass(new Numbered(call, number)))
-                .orElseGet(() -> reject(484, "Address Incomplete: '" + user + "' is not a number",
+                .orElseGet(() -> reject(484, "Address Incomplete: '" + ReasonText.quote(user) + "' is not a number",
                         RouteRule.INBOUND_CALLEE_NUMBER));
     }
 
     private Step<Owned> numberOwner(Numbered numbered) {
-        return numbered.call().tenants().rangeOwning(numbered.callee())
-                .<Step<Owned>>map(range -> Step.pass(new Owned(numbered, range)))
-                .orElseGet(() -> reject(404, "Not Found: no customer owns " + numbered.callee(),
-                        RouteRule.INBOUND_NUMBER_OWNER));
+        E164Number callee = numbered.callee();
+        TenantSnapshot tenants = numbered.call().tenants();
+        PortabilityTable portability = tenants.portability();
+        Optional<PortedIn> portedIn = portability.portedIn(callee).filter(p -> p.activeAt(clock.instant()));
+        if (portedIn.isPresent()) {
+            return Step.pass(new Owned(numbered, portedIn.get().tenant(), portedIn.get().trunk()));
+        }
+        Optional<RangeAssignment> range = tenants.rangeOwning(callee);
+        if (range.isEmpty()) {
+            return reject(404, "Not Found: no customer owns " + callee, RouteRule.INBOUND_NUMBER_OWNER);
+        }
+        if (portability.portedOut(callee).isPresent()) {
+            return reject(404, "Not Found: " + callee + " has been ported to another operator",
+                    RouteRule.INBOUND_NUMBER_OWNER);
+        }
+        return Step.pass(new Owned(numbered, range.get().tenant(), range.get().trunk()));
     }
 
     /**
-     * Ranges without a trunk belong to switchboard customers (users and queues), which a later issue
-     * routes; until then their numbers are honestly unavailable rather than unknown.
+     * Numbers without a trunk belong to switchboard customers (users and queues), which a later issue
+     * routes; until then they are honestly unavailable rather than unknown. A trunk that is gone, or
+     * belongs to another customer than the number, does not get the call.
      */
     private Step<ToTrunk> rangeTrunk(Owned owned) {
         E164Number callee = owned.numbered().callee();
-        RangeAssignment range = owned.range();
-        if (range.trunk().isEmpty()) {
+        if (owned.trunk().isEmpty()) {
             return reject(480, "Temporarily Unavailable: " + callee + " belongs to the switchboard of "
-                    + range.tenant() + ", which is not routed yet", RouteRule.INBOUND_RANGE_TRUNK);
+                    + owned.tenant() + ", which is not routed yet", RouteRule.INBOUND_RANGE_TRUNK);
         }
-        Optional<Trunk> trunk = owned.numbered().call().tenants().trunk(range.trunk().get());
+        TrunkId trunkId = owned.trunk().get();
+        Optional<Trunk> trunk = owned.numbered().call().tenants().trunk(trunkId)
+                .filter(t -> t.tenant().equals(owned.tenant()));
         return trunk.<Step<ToTrunk>>map(t -> Step.pass(new ToTrunk(owned, t)))
-                .orElseGet(() -> reject(480, "Temporarily Unavailable: trunk " + range.trunk().get() + " of "
+                .orElseGet(() -> reject(480, "Temporarily Unavailable: trunk " + trunkId + " of "
                         + callee + " is not provisioned", RouteRule.INBOUND_RANGE_TRUNK));
     }
 
@@ -123,7 +148,7 @@ final class InboundRoute {
         Numbered numbered = toTrunk.owned().numbered();
         String fromUser = numbered.call().request().fromUser();
         String caller = NumberNormaliser.normalise(fromUser, inboundCountry).map(E164Number::value).orElse(fromUser);
-        return new RoutePlan.Forward(CallDirection.INBOUND, Optional.of(toTrunk.owned().range().tenant()),
+        return new RoutePlan.Forward(CallDirection.INBOUND, Optional.of(toTrunk.owned().tenant()),
                 Optional.of(toTrunk.trunk().id()), numbered.callee().value(), caller, destinations, rule.label());
     }
 

@@ -12,7 +12,11 @@ import java.util.stream.Collectors;
  * call go there", e.g.
  * {@code call abc from +4791234567 to 22120005 via carrier-1: inbound.registered-trunk -> forward INBOUND
  * acme/acme-pbx +4791234567 -> +4722120005 to [contact 1 of acme-pbx <sip:acme-pbx@127.0.0.2:5070>]}.
- * Contains phone numbers, so it belongs in logs, never in metric labels.
+ * A forward that asserts another number than its From ({@code anonymous} under privacy, or a
+ * replaced caller-ID) shows {@code asserted <number>}; an emergency call shows its service; the
+ * policy events taken end the line. Received user parts are made safe ({@link ReasonText}) so a
+ * hostile value cannot forge log lines. Contains phone numbers, so it belongs in logs, never in
+ * metric labels.
  */
 public final class RouteDecisionLog {
 
@@ -22,17 +26,26 @@ public final class RouteDecisionLog {
     public static String line(CallRequest request, RoutePlan plan) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(plan, "plan");
-        String head = "call " + request.callId() + " from " + request.fromUser() + " to " + request.requestUser()
-                + " via " + origin(request.origin()) + ": " + plan.rule() + " -> ";
-        return head + switch (plan) {
-            case RoutePlan.Reject reject -> "reject " + reject.status() + " " + reject.reason();
+        String head = "call " + ReasonText.quote(request.callId()) + " from " + ReasonText.quote(request.fromUser())
+                + " to " + ReasonText.quote(request.requestUser()) + " via " + origin(request.origin()) + ": "
+                + plan.rule() + " -> ";
+        String body = switch (plan) {
+            case RoutePlan.Reject reject -> "reject " + reject.status() + " " + reject.reason()
+                    + reject.retryAfter().map(d -> " (retry after " + d.toSeconds() + " s)").orElse("");
             case RoutePlan.Forward forward -> "forward " + forward.direction() + " "
                     + forward.tenant().map(Object::toString).orElse("-") + "/"
                     + forward.trunk().map(Object::toString).orElse("-") + " "
-                    + forward.callerUser() + " -> " + forward.requestUser() + " to "
-                    + forward.destinations().stream().map(RouteDecisionLog::destination)
+                    + forward.callerUser()
+                    + forward.caller().asserted().filter(a -> !a.equals(forward.callerUser()))
+                            .map(a -> " asserted " + a).orElse("")
+                    + " -> " + forward.requestUser()
+                    + forward.emergency().map(e -> " EMERGENCY " + e.service() + " " + e.country()).orElse("")
+                    + " to " + forward.destinations().stream().map(RouteDecisionLog::destination)
                             .collect(Collectors.joining(", ", "[", "]"));
         };
+        String events = plan.events().isEmpty() ? ""
+                : plan.events().stream().map(Object::toString).collect(Collectors.joining(", ", " events [", "]"));
+        return head + body + events;
     }
 
     private static String origin(CallOrigin origin) {

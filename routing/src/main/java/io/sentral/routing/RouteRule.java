@@ -8,7 +8,10 @@ package io.sentral.routing;
 public enum RouteRule {
     /** Inbound: the Request-URI user must be a number in E.164 or the inbound national plan (484). */
     INBOUND_CALLEE_NUMBER("inbound.callee-number"),
-    /** Inbound: some customer must own the number (404). */
+    /**
+     * Inbound: some customer must own the number — a range, or a number ported in and active now
+     * (404; also 404 for a range number that has been ported away).
+     */
     INBOUND_NUMBER_OWNER("inbound.number-owner"),
     /** Inbound: the owning range must be served by a trunk; switchboard ranges are not routed yet (480). */
     INBOUND_RANGE_TRUNK("inbound.range-trunk"),
@@ -18,11 +21,21 @@ public enum RouteRule {
     INBOUND_REGISTERED_TRUNK("inbound.registered-trunk"),
     /** Outbound: the sending trunk and its customer must be provisioned (403). */
     OUTBOUND_ORIGIN_TRUNK("outbound.origin-trunk"),
-    /** Outbound: the dialled number must be a number in the customer's plan (484). */
+    /** Outbound: emergency numbers and service URNs go to the emergency gateways, past every policy (T6). */
+    OUTBOUND_EMERGENCY("outbound.emergency"),
+    /** Outbound: the trunk's channel and calls-per-second limits (503 with Retry-After, T7). */
+    OUTBOUND_CAPACITY("outbound.capacity"),
+    /** Outbound: the dialled number must be a public number or a short number (484). */
     OUTBOUND_CALLEE_NUMBER("outbound.callee-number"),
-    /** Outbound: the presented caller number, read in the customer's plan (never decides). */
-    OUTBOUND_PRESENTED_CALLER("outbound.presented-caller"),
-    /** Outbound: the call goes to the carrier gateways in priority order, or 503 if none. */
+    /** Outbound: the customer's barrings (403, T8). */
+    OUTBOUND_BARRING("outbound.barring"),
+    /** Outbound: the customer's monthly cost limit (403, T8). */
+    OUTBOUND_COST_LIMIT("outbound.cost-limit"),
+    /** Outbound: the presented caller-ID must be the customer's (403 or replaced, T5). */
+    OUTBOUND_CALLER_ID("outbound.caller-id"),
+    /** Outbound: numbers ported away get the recipient's routing prefix and/or gateway (T9; never decides). */
+    OUTBOUND_PORTABILITY("outbound.portability"),
+    /** Outbound: the call goes to the carrier gateways by priority, weight and health, or 503 if none. */
     OUTBOUND_CARRIER_GATEWAYS("outbound.carrier-gateways");
 
     private final String label;

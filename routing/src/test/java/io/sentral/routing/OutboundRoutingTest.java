@@ -11,6 +11,7 @@ import io.sentral.core.call.CallDirection;
 import io.sentral.core.call.CallOrigin;
 import io.sentral.core.call.CallRequest;
 import io.sentral.core.registration.ContactDirectory;
+import io.sentral.core.route.CallerIdentity;
 import io.sentral.core.route.Destination;
 import io.sentral.core.route.RoutePlan;
 import io.sentral.core.tenant.TenantSnapshot;
@@ -43,7 +44,8 @@ class OutboundRoutingTest {
         RoutePlan plan = router.route(call(FROM_ACME, "91234567", "22120005"));
 
         assertThat(plan).isEqualTo(new RoutePlan.Forward(CallDirection.OUTBOUND, Optional.of(ACME),
-                Optional.of(ACME_PBX), "+4791234567", "+4722120005", CARRIERS, "outbound.carrier-gateways"));
+                Optional.of(ACME_PBX), "+4791234567", asserted("+4722120005"), CARRIERS, "outbound.carrier-gateways",
+                Optional.empty(), List.of()));
     }
 
     @Test
@@ -51,7 +53,12 @@ class OutboundRoutingTest {
         RoutePlan plan = router.route(call(FROM_SVEA, "0701234567", "0812345600"));
 
         assertThat(plan).isEqualTo(new RoutePlan.Forward(CallDirection.OUTBOUND, Optional.of(SVEA),
-                Optional.of(SVEA_PBX), "+46701234567", "+46812345600", CARRIERS, "outbound.carrier-gateways"));
+                Optional.of(SVEA_PBX), "+46701234567", asserted("+46812345600"), CARRIERS,
+                "outbound.carrier-gateways", Optional.empty(), List.of()));
+    }
+
+    private static CallerIdentity asserted(String number) {
+        return new CallerIdentity(number, Optional.of(number), false);
     }
 
     @ParameterizedTest(name = "{0} from {1} -> {2}")
@@ -64,21 +71,51 @@ class OutboundRoutingTest {
     void dialledNumberIsNormalisedInTheCustomersPlan(String dialled, String customer, String expected) {
         CallOrigin origin = customer.equals("acme") ? FROM_ACME : FROM_SVEA;
 
-        assertThat(router.route(call(origin, dialled, "anonymous")))
+        assertThat(router.route(call(origin, dialled, customer.equals("acme") ? "+4722120005" : "+46812345600")))
                 .isInstanceOfSatisfying(RoutePlan.Forward.class, f -> assertThat(f.requestUser()).isEqualTo(expected));
     }
 
-    @ParameterizedTest(name = "''{0}'' from acme is address incomplete")
-    @CsvSource({"1234", "0701234567", "letters", "+4799"})
-    void malformedDialledNumberIsAddressIncomplete(String dialled) {
-        assertThat(router.route(call(FROM_ACME, dialled, "+4722120005"))).isEqualTo(new RoutePlan.Reject(484,
+    @ParameterizedTest(name = "''{0}'' from {1} is address incomplete")
+    @CsvSource({"12, acme", "0701234567, acme", "letters, acme", "+4799, acme", "001234, acme", "'*21#', acme",
+            "1234567, acme", "0812, svea", "0123, svea", "urn:service:counseling, acme"})
+    void malformedDialledNumberIsAddressIncomplete(String dialled, String customer) {
+        CallOrigin origin = customer.equals("acme") ? FROM_ACME : FROM_SVEA;
+        String from = customer.equals("acme") ? "+4722120005" : "+46812345600";
+
+        assertThat(router.route(call(origin, dialled, from))).isEqualTo(new RoutePlan.Reject(484,
                 "Address Incomplete: '" + dialled + "' is not a number", "outbound.callee-number"));
     }
 
+    @ParameterizedTest(name = "short number ''{0}'' from {1} goes out as {2}")
+    @CsvSource({"1234, acme, 1234", "1881, acme, 1881", "116 111, acme, 116111", "02020, acme, 02020",
+            "911, acme, 911", "1120, acme, 1120", "11414, svea, 11414", "118118, svea, 118118"})
+    void shortNumbersGoOutAsDialled(String dialled, String customer, String requestUser) {
+        CallOrigin origin = customer.equals("acme") ? FROM_ACME : FROM_SVEA;
+        String from = customer.equals("acme") ? "+4722120005" : "+46812345600";
+
+        RoutePlan plan = router.route(call(origin, dialled, from));
+
+        assertThat(plan).isInstanceOfSatisfying(RoutePlan.Forward.class, f -> {
+            assertThat(f.requestUser()).isEqualTo(requestUser);
+            assertThat(f.destinations()).isEqualTo(CARRIERS);
+        });
+    }
+
     @Test
-    void presentedCallerThatIsNoNumberIsPassedOnAsReceived() {
-        assertThat(router.route(call(FROM_ACME, "91234567", "reception")))
-                .isInstanceOfSatisfying(RoutePlan.Forward.class, f -> assertThat(f.callerUser()).isEqualTo("reception"));
+    void presentedCallerThatIsNoNumberIsRejectedForAcme() {
+        assertThat(router.route(call(FROM_ACME, "91234567", "reception"))).isInstanceOfSatisfying(
+                RoutePlan.Reject.class, r -> assertThat(r.reason()).isEqualTo(
+                        "Forbidden (caller-ID 'reception' is not a number)"));
+    }
+
+    @Test
+    void hostileDialledStringIsQuotedSafelyInTheReason() {
+        RoutePlan plan = router.route(call(FROM_ACME, "9123\r\nX-Evil: yes" + "9".repeat(100), "+4722120005"));
+
+        assertThat(plan).isInstanceOfSatisfying(RoutePlan.Reject.class, r -> {
+            assertThat(r.status()).isEqualTo(484);
+            assertThat(r.reason()).doesNotContain("\r", "\n").hasSizeLessThan(80);
+        });
     }
 
     @Test

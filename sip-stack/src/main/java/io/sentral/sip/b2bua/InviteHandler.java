@@ -78,7 +78,7 @@ public final class InviteHandler {
             sip.answer(tx, Response.TOO_MANY_HOPS, null);
             return;
         }
-        Optional<String> dialled = userOf(invite.getRequestURI());
+        Optional<String> dialled = dialledOf(invite.getRequestURI());
         if (dialled.isEmpty()) {
             sip.answer(tx, Response.ADDRESS_INCOMPLETE, "Address Incomplete (no number in the Request-URI)");
             return;
@@ -122,6 +122,12 @@ public final class InviteHandler {
         switch (plan) {
             case RoutePlan.Reject reject -> reject(tx, request, reject, source);
             case RoutePlan.Forward forward -> {
+                if (registry.find(callId).isPresent() && forward.emergency().isEmpty()) {
+                    // a second INVITE with a live call's Call-ID would take over its registry entry
+                    reject(tx, request, new RoutePlan.Reject(Response.LOOP_DETECTED,
+                            "Loop Detected (Call-ID already in use by a call in progress)", forward.rule()), source);
+                    return;
+                }
                 if (forward.tenant().isPresent()) {
                     MDC.put("tenant", forward.tenant().get().value());
                 }
@@ -131,7 +137,8 @@ public final class InviteHandler {
                     dialog = sip.provider().getNewDialog(tx);
                 } catch (SipException e) {
                     LOG.warn("cannot create dialog for {}: {}", callId, e.toString());
-                    sip.answer(tx, Response.SERVER_INTERNAL_ERROR, null);
+                    reject(tx, request, new RoutePlan.Reject(Response.SERVER_INTERNAL_ERROR,
+                            "Server Internal Error (cannot create the dialog)", forward.rule()), source);
                     return;
                 }
                 Optional<String> location = forward.emergency().flatMap(e -> locate(callId, forward, e));
@@ -188,6 +195,14 @@ public final class InviteHandler {
         events.onEvent(new CallEvent.Started(request.callId(), clock.instant(), direction, tenant, trunk,
                 request.fromUser(), request.requestUser(), source));
         events.onEvent(new CallEvent.Ended(request.callId(), clock.instant(), reject.status(), EndCause.REJECTED));
+    }
+
+    /** What was dialled: the Request-URI's user or number, or a whole service URN (RFC 5031, urn:service:sos). */
+    static Optional<String> dialledOf(URI uri) {
+        if ("urn".equalsIgnoreCase(uri.getScheme())) {
+            return Optional.of(uri.toString().trim());
+        }
+        return userOf(uri);
     }
 
     /** The user part of a sip:/sips: URI or the number of a tel: URI. */
