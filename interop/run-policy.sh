@@ -13,12 +13,12 @@ acme=(-au acme-pbx -ap acme-secret)
 sipp_run callerid-rejected 127.0.0.1:5060 -sf "$(template pbx-call-refused EXPECTED_STATUS 403)" \
   -i 127.0.0.1 -p 5072 -m 1 "${acme[@]}" -key caller +4723450101 -s 91234567
 
-answerer 127.0.0.2 5060 -sf "$(template answer-if-matches EXPECTED_PATTERN 'From:[^\r\n]*[+]46812345600')"
+answerer 127.0.0.2 5060 -sf "$(template answer-if-matches EXPECTED_PATTERN 'From:[^>]*[+]46812345600')"
 sipp_run callerid-replaced 127.0.0.1:5060 -sf "$SCENARIOS/trunk-call.xml" -i 127.0.0.5 -p 5060 -m 1 -d 200 \
   -key caller +4723450101 -s 0812345699
 stop_answerers
 
-answerer 127.0.0.4 5060 -sf "$(template answer-if-matches EXPECTED_PATTERN 'pidf[+]xml[\s\S]*Drottninggatan')"
+answerer 127.0.0.4 5060 -sf "$(template answer-if-matches EXPECTED_PATTERN 'pidf[+]xml.*Drottninggatan')"
 sipp_run emergency-barred-trunk 127.0.0.1:5060 -sf "$SCENARIOS/trunk-call.xml" -i 127.0.0.5 -p 5060 -m 1 -d 200 \
   -key caller +46812345601 -s 112
 stop_answerers
