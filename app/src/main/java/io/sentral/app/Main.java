@@ -79,7 +79,6 @@ public final class Main {
             return config;
         }
         NodeSettings node = config.node();
-        return new SentralConfig(new NodeSettings(command.dataDir().get(), node.sip(), node.http(), node.database()),
-                config.gateways(), config.customers(), config.accounts());
+        return config.withNode(new NodeSettings(command.dataDir().get(), node.sip(), node.http(), node.database()));
     }
 }

@@ -13,7 +13,6 @@ import io.sentral.core.emergency.EmergencyAddressStore;
 import io.sentral.core.tenant.TenantSnapshot;
 import io.sentral.core.tenant.Transport;
 import io.sentral.routing.DefaultCallRouter;
-import io.sentral.routing.NumberPlan;
 import io.sentral.routing.RoutingServices;
 import io.sentral.routing.TrunkCapacity;
 import io.sentral.sip.SipEdge;
@@ -80,8 +79,7 @@ public final class SentralServer implements AutoCloseable {
         JdbcEmergencyAddressStore emergencyAddresses = new JdbcEmergencyAddressStore(database);
         provisioner.addListener(emergencyAddresses);
         tenantStore.subscribe(tenants::set);
-        provisioner.applyAll(config.customers(), "config");
-        provisioner.applyOperatorAccounts(config.accounts());
+        provisioner.provision(config, "config");
         tenantStore.reload();
         callRecords = new JdbcCallRecordStore(database);
         events = new CallEventWriter(List.of(callRecords));
@@ -92,7 +90,7 @@ public final class SentralServer implements AutoCloseable {
                 .register(meters));
         TrunkCapacity capacity = new TrunkCapacity(clock);
         DefaultCallRouter router = new DefaultCallRouter(tenants::get, location, config.gateways(),
-                config.node().sip().domain(), Country.NO, new RoutingServices(NumberPlan.nordicDefaults(),
+                config.node().sip().domain(), Country.NO, new RoutingServices(NumberPlans.from(config.numberPlan()),
                 capacity, SpendView.none(), gatewayStatus, clock, RoutingServices.sharedRandom()));
         // channels are given back on the call's own lane at once; records are written behind it
         CallEventListener callEvents = event -> {

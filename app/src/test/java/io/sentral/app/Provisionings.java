@@ -1,6 +1,7 @@
 package io.sentral.app;
 
 import io.sentral.core.barring.BarringClass;
+import io.sentral.core.portability.PortedIn;
 import io.sentral.core.provisioning.CustomerProvisioning;
 import io.sentral.core.tenant.Trunk;
 import java.util.Set;
@@ -25,10 +26,24 @@ final class Provisionings {
         return p -> !p.tenant().value().equals(tenant) ? p : copy(p, p.trunks(), barrings);
     }
 
+    /** Sets the monthly cost limit of {@code tenant}. */
+    static UnaryOperator<CustomerProvisioning> costLimit(String tenant, java.math.BigDecimal limit) {
+        return p -> !p.tenant().value().equals(tenant) ? p : new CustomerProvisioning(p.customer(), p.trunks(),
+                p.ranges(), p.extraNumbers(), p.mainNumber(), p.emergencyAddresses(), p.users(), p.queues(),
+                p.vipList(), p.barrings(), p.webAccounts(), java.util.Optional.of(limit), p.portedIn());
+    }
+
+    /** Adds numbers ported in to {@code tenant}. */
+    static UnaryOperator<CustomerProvisioning> portedIn(String tenant, java.util.List<PortedIn> numbers) {
+        return p -> !p.tenant().value().equals(tenant) ? p : new CustomerProvisioning(p.customer(), p.trunks(),
+                p.ranges(), p.extraNumbers(), p.mainNumber(), p.emergencyAddresses(), p.users(), p.queues(),
+                p.vipList(), p.barrings(), p.webAccounts(), p.monthlyCostLimit(), numbers);
+    }
+
     private static CustomerProvisioning copy(CustomerProvisioning p, java.util.List<Trunk> trunks,
                                              Set<BarringClass> barrings) {
         return new CustomerProvisioning(p.customer(), trunks, p.ranges(), p.extraNumbers(), p.mainNumber(),
                 p.emergencyAddresses(), p.users(), p.queues(), p.vipList(), barrings, p.webAccounts(),
-                p.monthlyCostLimit());
+                p.monthlyCostLimit(), p.portedIn());
     }
 }

@@ -7,6 +7,7 @@ import io.sentral.config.SentralConfig;
 import io.sentral.config.SipSettings;
 import io.sentral.core.call.CallRecord;
 import io.sentral.core.emergency.EmergencyAddressStore;
+import io.sentral.core.portability.PortedOut;
 import io.sentral.core.provisioning.CustomerProvisioning;
 import io.sentral.core.tenant.IpRange;
 import io.sentral.core.tenant.SipEndpoint;
@@ -40,35 +41,39 @@ final class TestNode implements AutoCloseable {
     /** How to set a test node up; start from {@link #defaults()}. */
     record Setup(Map<String, Integer> gatewayPorts, Duration gatewayTimeout, List<Transport> transports,
                  Duration pingInterval, UnaryOperator<CustomerProvisioning> customers,
-                 UnaryOperator<EmergencyAddressStore> addressStore) {
+                 UnaryOperator<EmergencyAddressStore> addressStore, List<PortedOut> portedOut) {
 
         static Setup defaults() {
             return new Setup(Map.of(), Duration.ofSeconds(2), List.of(Transport.UDP, Transport.TCP),
-                    Duration.ZERO, UnaryOperator.identity(), UnaryOperator.identity());
+                    Duration.ZERO, UnaryOperator.identity(), UnaryOperator.identity(), List.of());
+        }
+
+        Setup portedOut(List<PortedOut> numbers) {
+            return new Setup(gatewayPorts, gatewayTimeout, transports, pingInterval, customers, addressStore, numbers);
         }
 
         Setup gateways(Map<String, Integer> ports) {
-            return new Setup(ports, gatewayTimeout, transports, pingInterval, customers, addressStore);
+            return new Setup(ports, gatewayTimeout, transports, pingInterval, customers, addressStore, portedOut);
         }
 
         Setup gatewayTimeout(Duration timeout) {
-            return new Setup(gatewayPorts, timeout, transports, pingInterval, customers, addressStore);
+            return new Setup(gatewayPorts, timeout, transports, pingInterval, customers, addressStore, portedOut);
         }
 
         Setup transports(List<Transport> list) {
-            return new Setup(gatewayPorts, gatewayTimeout, list, pingInterval, customers, addressStore);
+            return new Setup(gatewayPorts, gatewayTimeout, list, pingInterval, customers, addressStore, portedOut);
         }
 
         Setup pingEvery(Duration interval) {
-            return new Setup(gatewayPorts, gatewayTimeout, transports, interval, customers, addressStore);
+            return new Setup(gatewayPorts, gatewayTimeout, transports, interval, customers, addressStore, portedOut);
         }
 
         Setup customers(UnaryOperator<CustomerProvisioning> change) {
-            return new Setup(gatewayPorts, gatewayTimeout, transports, pingInterval, change, addressStore);
+            return new Setup(gatewayPorts, gatewayTimeout, transports, pingInterval, change, addressStore, portedOut);
         }
 
         Setup addressStore(UnaryOperator<EmergencyAddressStore> wrapper) {
-            return new Setup(gatewayPorts, gatewayTimeout, transports, pingInterval, customers, wrapper);
+            return new Setup(gatewayPorts, gatewayTimeout, transports, pingInterval, customers, wrapper, portedOut);
         }
     }
 
@@ -101,7 +106,8 @@ final class TestNode implements AutoCloseable {
                 .toList();
         NodeSettings node = new NodeSettings(dataDir, sip, demo.node().http(), demo.node().database());
         List<CustomerProvisioning> customers = demo.customers().stream().map(setup.customers()).toList();
-        SentralConfig config = new SentralConfig(node, gateways, customers, demo.accounts());
+        SentralConfig config = new SentralConfig(node, gateways, customers, demo.accounts(), demo.numberPlan(),
+                setup.portedOut().isEmpty() ? Optional.empty() : Optional.of(setup.portedOut()));
         return new TestNode(new SentralServer(config, clock, setup.addressStore()).start());
     }
 

@@ -2,6 +2,7 @@ package io.sentral.config;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -29,9 +30,13 @@ public final class ConfigLoader {
     /** Every key with its default and unit; loads like any other file. */
     public static final String REFERENCE_RESOURCE = "io/sentral/config/reference.yaml";
 
+    private static final String TOP_LEVEL_KEYS = "node, gateways, numberPlan, customers, accounts, portability";
+
     private final Map<String, String> environment;
+    /** Decimal amounts (cost limits) are kept exact, never read through a double. */
     private final YAMLMapper mapper = YAMLMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 
     /** @param environment variables to take overrides from (e.g. {@link System#getenv()}) */
@@ -79,13 +84,16 @@ public final class ConfigLoader {
         Objects.requireNonNull(sourceName, "sourceName");
         ObjectNode tree = readTree(sourceName, Objects.requireNonNull(yaml, "yaml"));
         EnvironmentOverrides.apply(environment, tree);
-        YamlNode root = YamlNode.root(tree, sourceName).object(Set.of("node", "gateways", "customers", "accounts"));
+        YamlNode root = YamlNode.root(tree, sourceName).object(Set.of(TOP_LEVEL_KEYS.split(", ")));
         NodeSettings node = NodeBinder.bind(root.optional("node"));
         List<GatewaySettings> gateways = GatewayBinder.bind(root.elements("gateways"));
+        NumberPlanSettings numberPlan = NumberPlanBinder.bind(root.optional("numberPlan"));
         Uniques globalIds = new Uniques();
-        var customers = new CustomerBinder(node.sip().domain(), globalIds).bind(root.elements("customers"));
+        CustomerBinder customerBinder = new CustomerBinder(node.sip().domain(), globalIds);
+        var customers = customerBinder.bind(root.elements("customers"));
         var accounts = new WebAccountBinder(globalIds).operatorAccounts(root.elements("accounts"));
-        return new SentralConfig(node, gateways, customers, accounts);
+        var portedOut = PortabilityBinder.bind(root.optional("portability"), gateways, customerBinder.portedIn());
+        return root.build(() -> new SentralConfig(node, gateways, customers, accounts, numberPlan, portedOut));
     }
 
     private ObjectNode readTree(String sourceName, String yaml) {
@@ -101,7 +109,7 @@ public final class ConfigLoader {
             return mapper.createObjectNode();
         }
         if (!(tree instanceof ObjectNode object)) {
-            throw new ConfigException(sourceName, "(top level)", "expected a mapping of node, gateways, customers, accounts");
+            throw new ConfigException(sourceName, "(top level)", "expected a mapping of " + TOP_LEVEL_KEYS);
         }
         return object;
     }

@@ -22,23 +22,31 @@ final class CustomerNumbers {
 
     private final List<Declared> ranges;
     private final List<ExtraNumber> extras;
+    private final List<Declared> extrasDeclared;
 
-    private CustomerNumbers(List<Declared> ranges, List<ExtraNumber> extras) {
+    private CustomerNumbers(List<Declared> ranges, List<ExtraNumber> extras, List<Declared> extrasDeclared) {
         this.ranges = List.copyOf(ranges);
         this.extras = List.copyOf(extras);
+        this.extrasDeclared = List.copyOf(extrasDeclared);
     }
 
     /**
-     * Binds {@code numbers} and {@code extraNumbers}; checks them against each other and against
-     * {@code otherCustomers}' ranges, to which the new ranges are then added.
+     * Binds {@code numbers} and {@code extraNumbers}; checks them against each other, against
+     * {@code otherCustomers}' ranges, to which the new ranges are then added, and against the
+     * numbers other customers have had ported in (T9). Ranges must be Norwegian or Swedish (T10).
      */
-    static CustomerNumbers bind(YamlNode customer, TenantId tenant, List<Declared> otherCustomers) {
+    static CustomerNumbers bind(YamlNode customer, TenantId tenant, List<Declared> otherCustomers,
+                                List<Declared> portedInElsewhere) {
         List<Declared> ranges = new ArrayList<>();
         for (YamlNode item : customer.required("numbers", "a customer owns at least one number range")
                 .elements()) {
             NumberRange range = item.range();
-            if (Country.of(range.first()).isEmpty()) {
-                throw item.error("not a Norwegian (+47) or Swedish (+46) number range: " + range);
+            requireNordic(item, range);
+            for (Declared ported : portedInElsewhere) {
+                if (range.contains(ported.range().first())) {
+                    throw item.error(range + " contains " + ported.range().first() + ", ported in to customer "
+                            + ported.tenant() + " (" + ported.path() + ")");
+                }
             }
             for (Declared other : ranges) {
                 if (other.range().overlaps(range)) {
@@ -59,9 +67,16 @@ final class CustomerNumbers {
         otherCustomers.addAll(ranges);
         Uniques seen = new Uniques();
         List<ExtraNumber> extras = new ArrayList<>();
+        List<Declared> extrasDeclared = new ArrayList<>();
         for (YamlNode item : customer.elements("extraNumbers")) {
             NumberEntry entry = NumberEntry.bind(item);
             seen.claim("extra number", entry.number(), entry.at());
+            for (Declared ported : portedInElsewhere) {
+                if (ported.range().first().equals(entry.number())) {
+                    throw entry.at().error(entry.number() + " is ported in to customer " + ported.tenant() + " ("
+                            + ported.path() + ")");
+                }
+            }
             for (Declared declared : otherCustomers) {
                 if (declared.range().contains(entry.number())) {
                     throw entry.at().error(entry.number() + " is already in the range " + declared.range()
@@ -69,8 +84,23 @@ final class CustomerNumbers {
                 }
             }
             extras.add(new ExtraNumber(tenant, entry.number(), entry.description()));
+            extrasDeclared.add(new Declared(tenant, NumberRange.single(entry.number()), entry.at().path()));
         }
-        return new CustomerNumbers(ranges, extras);
+        return new CustomerNumbers(ranges, extras, extrasDeclared);
+    }
+
+    /**
+     * T10: the operator serves Norwegian and Swedish numbers only. Both ends are checked, since
+     * a range of equal-length numbers could start in one country code and end in another.
+     */
+    static void requireNordic(YamlNode at, NumberRange range) {
+        Optional<Country> country = Country.of(range.first());
+        if (country.isEmpty() || !country.equals(Country.of(range.last()))) {
+            String what = range.size() == 1 ? range.first().toString() : range.toString();
+            throw at.error(what + (range.size() == 1 ? " is not a Norwegian or Swedish number"
+                    : " is not a range of Norwegian or Swedish numbers")
+                    + " (customer numbers start with +47 or +46)");
+        }
     }
 
     List<NumberRange> ranges() {
@@ -79,6 +109,17 @@ final class CustomerNumbers {
 
     List<ExtraNumber> extras() {
         return extras;
+    }
+
+    /** The extra numbers as ranges of one, with where they were declared. */
+    List<Declared> extrasDeclared() {
+        return extrasDeclared;
+    }
+
+    /** Where the customer declared the number as its own (a range or an extra number), if it did. */
+    Optional<Declared> declaring(E164Number number) {
+        return java.util.stream.Stream.concat(ranges.stream(), extrasDeclared.stream())
+                .filter(d -> d.range().contains(number)).findFirst();
     }
 
     /** Fails at {@code at} unless every number of {@code range} is in the customer's ranges. */

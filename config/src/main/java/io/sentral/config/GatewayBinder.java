@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * Binds {@code gateways[]}: the carrier and emergency gateways. A gateway is trusted from its own
- * address unless {@code trustedSources} says otherwise.
+ * address unless {@code trustedSources} says otherwise. Among gateways of equal priority, calls are
+ * shared by {@code weight} (T4, like Kamailio's dispatcher).
  */
 final class GatewayBinder {
     private GatewayBinder() {
@@ -22,7 +23,7 @@ final class GatewayBinder {
 
     private static GatewaySettings bind(YamlNode item, Uniques names) {
         YamlNode g = item.object(Set.of("name", "role", "address", "transport", "trustedSources", "priority",
-                "countries"));
+                "weight", "countries"));
         YamlNode nameNode = g.required("name");
         String name = nameNode.nonBlankText();
         names.claim("gateway name", name, nameNode);
@@ -34,11 +35,12 @@ final class GatewayBinder {
                 ? g.elements("trustedSources").stream().map(n -> n.parse(IpRange::parse)).toList()
                 : List.of(address.build(() -> IpRange.parse(endpoint.host())));
         int priority = g.optional("priority").map(n -> n.integer(0, 1000)).orElse(1);
+        int weight = g.optional("weight").map(n -> n.integer(1, 1000)).orElse(1);
         List<Country> countries = g.elements("countries").stream().map(GatewayBinder::country).toList();
         if (role == GatewayRole.CARRIER && !countries.isEmpty()) {
             throw g.required("countries").error("only emergency gateways serve particular countries");
         }
-        return new GatewaySettings(name, role, endpoint, trusted, priority, countries);
+        return new GatewaySettings(name, role, endpoint, trusted, priority, weight, countries);
     }
 
     /** {@code address: host:port} plus optional {@code transport}. */

@@ -38,7 +38,8 @@ final class NodeBinder {
             return d;
         }
         YamlNode sip = section.get().object(Set.of("listenAddress", "port", "tlsPort", "transports", "domain",
-                "minExpires", "maxExpires", "defaultExpires", "nonceTtl", "gatewayTimeout", "lanes"));
+                "minExpires", "maxExpires", "defaultExpires", "nonceTtl", "gatewayTimeout", "lanes",
+                "gatewayPingInterval"));
         String listenAddress = sip.optional("listenAddress").map(NodeBinder::ipAddress).orElse(d.listenAddress());
         int port = sip.optional("port").map(NodeBinder::port).orElse(d.port());
         int tlsPort = sip.optional("tlsPort").map(NodeBinder::port).orElse(d.tlsPort());
@@ -59,7 +60,8 @@ final class NodeBinder {
                 defaultExpires,
                 sip.optional("nonceTtl").map(NodeBinder::positive).orElse(d.nonceTtl()),
                 sip.optional("gatewayTimeout").map(NodeBinder::positive).orElse(d.gatewayTimeout()),
-                sip.optional("lanes").map(n -> n.integer(1, 1024)).orElse(d.lanes()));
+                sip.optional("lanes").map(n -> n.integer(1, 1024)).orElse(d.lanes()),
+                sip.optional("gatewayPingInterval").map(YamlNode::duration).orElse(d.gatewayPingInterval()));
     }
 
     private static HttpSettings http(Optional<YamlNode> section) {

@@ -3,9 +3,11 @@ package io.sentral.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sentral.core.number.E164Number;
 import io.sentral.core.number.NumberRange;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,6 +60,18 @@ final class YamlNode {
             }
         }
         return this;
+    }
+
+    /** The entries of a mapping whose keys are data (e.g. country codes), in file order. */
+    Map<String, YamlNode> mapping() {
+        if (!node.isObject()) {
+            throw error("expected a mapping, found " + describe(node));
+        }
+        Map<String, YamlNode> entries = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> property : node.properties()) {
+            entries.put(property.getKey(), child(property.getKey()));
+        }
+        return entries;
     }
 
     /** The value under {@code key}, or empty when absent or {@code null}. */
@@ -134,6 +148,24 @@ final class YamlNode {
             throw error(value + " is outside " + min + "-" + max);
         }
         return value;
+    }
+
+    /**
+     * A decimal amount, written as a YAML number ({@code 5000}, {@code 1234.50}) or quoted text;
+     * read exactly, never through a binary floating-point value.
+     */
+    BigDecimal decimal() {
+        if (node.isNumber()) {
+            return node.decimalValue();
+        }
+        if (node.isTextual()) {
+            try {
+                return new BigDecimal(node.textValue().trim());
+            } catch (NumberFormatException e) {
+                throw error("not a decimal amount: '" + node.textValue() + "' (e.g. 5000 or 1234.50)");
+            }
+        }
+        throw error("expected a decimal amount, found " + describe(node));
     }
 
     Duration duration() {

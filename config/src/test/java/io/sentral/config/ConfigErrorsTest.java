@@ -59,7 +59,7 @@ class ConfigErrorsTest {
     @Test
     void unknownKey() {
         assertRefused("node:\n  sip:\n    prot: 5060\n",
-                "bad.yaml: node.sip.prot: unknown key (expected one of: defaultExpires, domain, gatewayTimeout, lanes,"
+                "bad.yaml: node.sip.prot: unknown key (expected one of: defaultExpires, domain, gatewayPingInterval, gatewayTimeout, lanes,"
                         + " listenAddress, maxExpires, minExpires, nonceTtl, port, tlsPort, transports)");
     }
 
@@ -67,7 +67,8 @@ class ConfigErrorsTest {
     void unknownKeyInACustomer() {
         assertRefused(ACME.replace("    country: \"NO\"\n", "    country: \"NO\"\n    colour: blue\n"),
                 "bad.yaml: customers[0].colour: unknown key (expected one of: barring, country, emergencyAddresses,"
-                        + " extraNumbers, id, mainNumber, name, numbers, queues, trunks, users, vipList, webAccounts)");
+                        + " extraNumbers, id, mainNumber, monthlyCostLimit, name, numbers, portedIn, queues, trunks,"
+                        + " users, vipList, webAccounts)");
     }
 
     @Test

@@ -76,6 +76,17 @@ class DemoConfigTest {
     }
 
     @Test
+    void trunkPolicyDefaults() {
+        assertThat(demo.gateways()).allSatisfy(g -> assertThat(g.weight()).isEqualTo(1));
+        assertThat(demo.numberPlan()).isEqualTo(NumberPlanSettings.nordicDefaults());
+        assertThat(demo.portedOut()).as("the demo leaves the ported-out table alone").isEmpty();
+        assertThat(demo.customers()).allSatisfy(c -> {
+            assertThat(c.monthlyCostLimit()).isEmpty();
+            assertThat(c.portedIn()).isEmpty();
+        });
+    }
+
+    @Test
     void acmeHasARegistrationTrunkThatRejectsUnownedCallerIds() {
         CustomerProvisioning acme = customer("acme");
         assertThat(acme.customer().country()).isEqualTo(Country.NO);

@@ -1,11 +1,15 @@
 package io.sentral.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.sentral.core.number.E164Number;
 import io.sentral.core.switchboard.QueueStrategy;
 import io.sentral.core.tenant.TrunkKind;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +26,30 @@ class ReferenceConfigTest {
         assertThat(example.emergencyAddresses()).hasSize(3);
         assertThat(example.ranges()).hasSize(3);
         assertThat(reference.accounts()).hasSize(1);
+    }
+
+    @Test
+    void referenceShowsTrunkPolicyKeys() {
+        SentralConfig reference = loader.loadResource(ConfigLoader.REFERENCE_RESOURCE);
+        var example = reference.customers().getFirst();
+        assertThat(reference.gateways().getFirst().weight()).isEqualTo(1);
+        assertThat(reference.node().sip().gatewayPingInterval()).isEqualTo(java.time.Duration.ofSeconds(10));
+        assertThat(loader.parse("ping.yaml", "node:\n  sip:\n    gatewayPingInterval: 0s\n").node().sip()
+                .gatewayPingInterval()).isZero();
+        assertThat(example.monthlyCostLimit()).contains(new BigDecimal("5000.00"));
+        assertThat(example.portedIn()).extracting(p -> p.number().value(), p -> p.from())
+                .containsExactly(tuple("+4722345678", Instant.parse("2026-12-01T05:00:00Z")),
+                        tuple("+4799887766", Instant.parse("2026-12-01T00:00:00Z")));
+        assertThat(reference.portedOut()).hasValueSatisfying(out -> assertThat(out).hasSize(2));
+        assertThat(reference.portabilityTable().portedOut(E164Number.of("+4791234567")).flatMap(p -> p.gateway()))
+                .contains("carrier-1");
+    }
+
+    @Test
+    void documentedNumberPlanIsTheDefault() {
+        assertThat(loader.loadResource(ConfigLoader.REFERENCE_RESOURCE).numberPlan())
+                .isEqualTo(NumberPlanSettings.nordicDefaults())
+                .isEqualTo(loader.parse("empty.yaml", "").numberPlan());
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.sentral.storage;
 import io.sentral.core.account.WebAccount;
 import io.sentral.core.number.E164Number;
 import io.sentral.core.number.NumberRange;
+import io.sentral.core.portability.PortedIn;
 import io.sentral.core.provisioning.CustomerProvisioning;
 import io.sentral.core.tenant.ExtraNumber;
 import io.sentral.core.tenant.RangeAssignment;
@@ -16,8 +17,9 @@ import java.util.stream.Stream;
 
 /**
  * Checks a customer's provisioning against what other customers already hold in the database:
- * numbers (T3: a number has one owner), trunk ids, SIP usernames (one digest realm) and web
- * account names. {@link CustomerProvisioning} checks the customer's own consistency.
+ * numbers (T3, T9: a number has one owner, whether in a range, as an extra number or ported in),
+ * trunk ids, SIP usernames (one digest realm) and web account names. {@link CustomerProvisioning}
+ * checks the customer's own consistency.
  */
 final class ConflictCheck {
     private ConflictCheck() {
@@ -29,7 +31,12 @@ final class ConflictCheck {
                 .filter(r -> !r.tenant().equals(p.tenant())).toList();
         List<ExtraNumber> otherExtras = NumberTables.readExtras(c).stream()
                 .filter(e -> !e.tenant().equals(p.tenant())).toList();
+        List<PortedIn> otherPortedIn = PortedInTable.readAll(c).stream()
+                .filter(i -> !i.tenant().equals(p.tenant())).toList();
+        checkPortedIn(p, others, otherExtras, otherPortedIn);
         for (NumberRange mine : p.numbers()) {
+            otherPortedIn.stream().filter(i -> mine.contains(i.number())).findFirst().ifPresent(i -> conflict(p,
+                    "range " + mine + " contains " + i.number() + ", ported in to customer " + i.tenant()));
             others.stream().filter(o -> o.range().overlaps(mine)).findFirst().ifPresent(o -> conflict(p,
                     "range " + mine + " overlaps " + o.range() + " of customer " + o.tenant()));
             otherExtras.stream().filter(e -> mine.contains(e.number())).findFirst().ifPresent(e -> conflict(p,
@@ -37,6 +44,8 @@ final class ConflictCheck {
         }
         for (ExtraNumber mine : p.extraNumbers()) {
             E164Number n = mine.number();
+            otherPortedIn.stream().filter(i -> i.number().equals(n)).findFirst().ifPresent(i -> conflict(p,
+                    "extra number " + n + " is ported in to customer " + i.tenant()));
             others.stream().filter(o -> o.range().contains(n)).findFirst().ifPresent(o -> conflict(p,
                     "extra number " + n + " is in the range " + o.range() + " of customer " + o.tenant()));
             otherExtras.stream().filter(e -> e.number().equals(n)).findFirst().ifPresent(e -> conflict(p,
@@ -62,6 +71,19 @@ final class ConflictCheck {
                 conflict(p, "account name " + a.name() + " is used by "
                         + owner.get().map(o -> "customer " + o).orElse("the operator"));
             }
+        }
+    }
+
+    private static void checkPortedIn(CustomerProvisioning p, List<RangeAssignment> others,
+                                      List<ExtraNumber> otherExtras, List<PortedIn> otherPortedIn) {
+        for (PortedIn mine : p.portedIn()) {
+            E164Number n = mine.number();
+            others.stream().filter(o -> o.range().contains(n)).findFirst().ifPresent(o -> conflict(p,
+                    "ported-in number " + n + " is in the range " + o.range() + " of customer " + o.tenant()));
+            otherExtras.stream().filter(e -> e.number().equals(n)).findFirst().ifPresent(e -> conflict(p,
+                    "ported-in number " + n + " is an extra number of customer " + e.tenant()));
+            otherPortedIn.stream().filter(i -> i.number().equals(n)).findFirst().ifPresent(i -> conflict(p,
+                    "ported-in number " + n + " is ported in to customer " + i.tenant()));
         }
     }
 

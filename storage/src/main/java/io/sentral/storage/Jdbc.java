@@ -29,6 +29,7 @@ final class Jdbc {
     static final Null NULL_TEXT = new Null(Types.VARCHAR);
     static final Null NULL_INTEGER = new Null(Types.INTEGER);
     static final Null NULL_TIMESTAMP = new Null(Types.TIMESTAMP_WITH_TIMEZONE);
+    static final Null NULL_DECIMAL = new Null(Types.NUMERIC);
 
     /** Maps the current row of a result set. */
     @FunctionalInterface

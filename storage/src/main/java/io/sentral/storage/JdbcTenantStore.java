@@ -1,6 +1,9 @@
 package io.sentral.storage;
 
 import io.sentral.core.account.WebAccount;
+import io.sentral.core.portability.PortabilityTable;
+import io.sentral.core.portability.PortedIn;
+import io.sentral.core.portability.PortedOut;
 import io.sentral.core.provisioning.CustomerProvisioning;
 import io.sentral.core.tenant.TenantId;
 import io.sentral.core.tenant.TenantSnapshot;
@@ -26,9 +29,22 @@ public final class JdbcTenantStore implements ProvisioningListener {
         this.database = Objects.requireNonNull(database, "database");
     }
 
-    /** Loads a fresh snapshot of every customer from the database. Does not change {@link #current}. */
+    /**
+     * Loads a fresh snapshot of every customer from the database, with the portability table (T9):
+     * the operator's ported-out numbers and the customers' ported-in numbers, read in the same
+     * transaction. Does not change {@link #current}.
+     */
     public TenantSnapshot loadSnapshot() {
-        return TenantSnapshot.of(loadAll());
+        return database.inTransaction(c -> {
+            List<CustomerProvisioning> provisionings = ProvisioningReader.readAll(c);
+            List<PortedIn> portedIn = provisionings.stream().flatMap(p -> p.portedIn().stream()).toList();
+            return TenantSnapshot.of(provisionings, new PortabilityTable(PortedOutTable.readAll(c), portedIn));
+        });
+    }
+
+    /** The operator's ported-out numbers (T9), as stored. */
+    public List<PortedOut> loadPortedOut() {
+        return database.withConnection(PortedOutTable::readAll);
     }
 
     /** Every customer's provisioning, as stored (web account passwords as hashes). */
@@ -64,6 +80,11 @@ public final class JdbcTenantStore implements ProvisioningListener {
 
     @Override
     public void provisioned(TenantId tenant) {
+        reload();
+    }
+
+    @Override
+    public void portabilityChanged() {
         reload();
     }
 }

@@ -9,4 +9,11 @@ import io.sentral.core.tenant.TenantId;
 @FunctionalInterface
 public interface ProvisioningListener {
     void provisioned(TenantId tenant);
+
+    /**
+     * The operator's ported-out table changed (T9). It belongs to no tenant; only listeners that
+     * hold portability data (the tenant snapshot) need to act, so by default nothing happens.
+     */
+    default void portabilityChanged() {
+    }
 }

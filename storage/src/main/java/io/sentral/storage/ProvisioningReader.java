@@ -3,6 +3,7 @@ package io.sentral.storage;
 import io.sentral.core.account.WebAccount;
 import io.sentral.core.barring.BarringClass;
 import io.sentral.core.emergency.EmergencyAddressAssignment;
+import io.sentral.core.portability.PortedIn;
 import io.sentral.core.provisioning.CustomerProvisioning;
 import io.sentral.core.switchboard.Queue;
 import io.sentral.core.switchboard.User;
@@ -40,11 +41,13 @@ final class ProvisioningReader {
         Map<TenantId, Set<BarringClass>> barrings = BarringTable.readAll(c).stream().collect(Collectors.groupingBy(
                 Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toSet())));
         Map<Optional<TenantId>, List<WebAccount>> accounts = WebAccountTable.readByTenant(c);
+        Map<TenantId, List<PortedIn>> portedIn = byTenant(PortedInTable.readAll(c), PortedIn::tenant);
         return CustomerTable.readAll(c).stream().map(row -> {
             TenantId t = row.customer().id();
             return new CustomerProvisioning(row.customer(), get(trunks, t), get(ranges, t), get(extras, t),
                     row.mainNumber(), get(addresses, t), get(users, t), get(queues, t), get(vips, t),
-                    barrings.getOrDefault(t, Set.of()), accounts.getOrDefault(Optional.of(t), List.of()));
+                    barrings.getOrDefault(t, Set.of()), accounts.getOrDefault(Optional.of(t), List.of()),
+                    row.monthlyCostLimit(), get(portedIn, t));
         }).toList();
     }
 

@@ -1,5 +1,7 @@
 package io.sentral.storage;
 
+import io.sentral.config.ConfigLoader;
+import io.sentral.config.SentralConfig;
 import io.sentral.testkit.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,6 +21,8 @@ import io.sentral.core.emergency.EmergencyAddressVersion;
 import io.sentral.core.number.Country;
 import io.sentral.core.number.E164Number;
 import io.sentral.core.number.NumberRange;
+import io.sentral.core.portability.PortedIn;
+import io.sentral.core.portability.PortedOut;
 import io.sentral.core.provisioning.CustomerProvisioning;
 import io.sentral.core.registration.Binding;
 import io.sentral.core.switchboard.Queue;
@@ -33,6 +37,7 @@ import io.sentral.core.tenant.TenantSnapshot;
 import io.sentral.core.tenant.Transport;
 import io.sentral.core.tenant.Trunk;
 import io.sentral.core.tenant.TrunkId;
+import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -54,7 +59,7 @@ import org.junit.jupiter.api.Test;
 abstract class StorageContract {
     static final List<String> TABLES = List.of("customers", "trunks", "trunk_trusted_sources", "number_ranges",
             "extra_numbers", "emergency_addresses", "users", "queues", "queue_members", "vip_numbers", "barrings",
-            "web_accounts", "registrations", "call_records");
+            "web_accounts", "registrations", "call_records", "ported_in_numbers", "ported_out_numbers");
     private static final TenantId ACME = TenantId.of("acme");
     private static final TenantId FJORD = TenantId.of("fjord");
     private static final String CONFIG = "config:demo.yaml";
@@ -311,6 +316,227 @@ abstract class StorageContract {
             assertThat(v.changedBy()).isEqualTo("acme-admin");
         });
         assertThat(tenants.current().emergencyAddressOf(reception)).contains(branch);
+    }
+
+    // Trunk policy (issue 3): monthly cost limits (T8), portability (T9), Nordic numbers (T10) -----------
+
+    private static final E164Number PORTED = E164Number.of("+4799887766");
+    private static final Instant PORTING = Instant.parse("2026-12-01T00:00:00Z");
+    private static final TrunkId ACME_PBX = TrunkId.of("acme-pbx");
+
+    private static SentralConfig reference() {
+        return ConfigLoader.ignoringEnvironment().loadResource(ConfigLoader.REFERENCE_RESOURCE);
+    }
+
+    private static CustomerProvisioning acmeWithPolicy(Optional<BigDecimal> limit, List<PortedIn> portedIn) {
+        return Edit.policy(Demo.customer("acme"), limit, portedIn);
+    }
+
+    private static PortedIn portedToAcme(Optional<TrunkId> trunk, Instant from) {
+        return new PortedIn(ACME, PORTED, trunk, from);
+    }
+
+    @Test
+    void provisioningTheReferenceTwiceLeavesTheSameRows() {
+        provisioner.provision(reference(), "config:reference.yaml");
+        Map<String, Long> once = rowCounts();
+        List<List<String>> portedInOnce = allRows("ported_in_numbers", "phone_number");
+        List<List<String>> portedOutOnce = allRows("ported_out_numbers", "phone_number");
+        List<List<String>> customersOnce = allRows("customers", "id");
+
+        clock.advance(Duration.ofMinutes(5));
+        provisioner.provision(reference(), "config:reference.yaml");
+
+        assertThat(rowCounts()).isEqualTo(once).containsEntry("ported_in_numbers", 2L)
+                .containsEntry("ported_out_numbers", 2L);
+        assertThat(allRows("ported_in_numbers", "phone_number")).as("unchanged rows keep changed_at")
+                .isEqualTo(portedInOnce);
+        assertThat(allRows("ported_out_numbers", "phone_number")).isEqualTo(portedOutOnce);
+        assertThat(allRows("customers", "id")).isEqualTo(customersOnce);
+    }
+
+    @Test
+    void theReferenceReadsBackWithItsCostLimitAndPortability() {
+        SentralConfig reference = reference();
+        provisioner.provision(reference, "config:reference.yaml");
+
+        assertThat(tenants.loadAll().stream().map(Edit::withoutAccounts).toList())
+                .containsExactlyElementsOf(reference.customers().stream().map(Edit::withoutAccounts).toList());
+        assertThat(tenants.loadPortedOut()).containsExactlyInAnyOrderElementsOf(reference.portedOut().orElseThrow());
+
+        TenantSnapshot snapshot = tenants.current();
+        TenantId example = TenantId.of("example");
+        assertThat(snapshot.monthlyCostLimit(example)).contains(new BigDecimal("5000.00"));
+        assertThat(snapshot.portability().portedIn(PORTED)).contains(new PortedIn(example, PORTED,
+                Optional.of(TrunkId.of("example-pbx")), PORTING));
+        assertThat(snapshot.portability().portedOut(E164Number.of("+4791234567"))).contains(new PortedOut(
+                E164Number.of("+4791234567"), Optional.of("1601"), Optional.of("carrier-1")));
+        assertThat(snapshot.portability().allPortedOut()).hasSize(2);
+        assertThat(snapshot.portability().allPortedIn()).hasSize(2);
+    }
+
+    @Test
+    void costLimitAndPortedInNumbersAreChangedAndRemoved() {
+        provisionDemo();
+        provisioner.apply(acmeWithPolicy(Optional.of(new BigDecimal("1000.50")),
+                List.of(portedToAcme(Optional.of(ACME_PBX), PORTING))), "acme-admin");
+        assertThat(tenants.current().monthlyCostLimit(ACME)).contains(new BigDecimal("1000.50"));
+        assertThat(tenants.current().portability().portedIn(PORTED)).contains(portedToAcme(Optional.of(ACME_PBX),
+                PORTING));
+        assertThat(tenants.load(ACME).orElseThrow().portedIn()).containsExactly(portedToAcme(Optional.of(ACME_PBX),
+                PORTING));
+        assertThat(allRows("ported_in_numbers", "phone_number")).singleElement()
+                .satisfies(row -> assertThat(row).contains("acme-admin"));
+
+        clock.advance(Duration.ofHours(1));
+        Instant later = PORTING.plus(Duration.ofDays(7));
+        provisioner.apply(acmeWithPolicy(Optional.of(new BigDecimal("0")),
+                List.of(portedToAcme(Optional.empty(), later))), "noc-bob");
+        assertThat(tenants.current().monthlyCostLimit(ACME)).contains(new BigDecimal("0.00"));
+        assertThat(tenants.current().portability().portedIn(PORTED)).contains(portedToAcme(Optional.empty(), later));
+        assertThat(allRows("ported_in_numbers", "phone_number")).singleElement()
+                .satisfies(row -> assertThat(row).contains("noc-bob"));
+
+        provisioner.apply(Demo.customer("acme"), "acme-admin");
+        assertThat(tenants.current().monthlyCostLimit(ACME)).isEmpty();
+        assertThat(tenants.current().portability().allPortedIn()).isEmpty();
+        assertThat(rowCounts()).containsEntry("ported_in_numbers", 0L);
+    }
+
+    @Test
+    void aPortedInNumberMayLoseItsTrunkInTheSameChange() {
+        provisionDemo();
+        provisioner.apply(acmeWithPolicy(Optional.empty(), List.of(portedToAcme(Optional.of(ACME_PBX), PORTING))),
+                "acme-admin");
+        CustomerProvisioning acme = Demo.customer("acme");
+        List<RangeAssignment> unassigned = acme.ranges().stream()
+                .map(r -> new RangeAssignment(r.tenant(), r.range(), Optional.empty())).toList();
+        provisioner.apply(Edit.policy(Edit.trunks(acme, List.of(), unassigned), Optional.empty(),
+                List.of(portedToAcme(Optional.empty(), PORTING))), "acme-admin");
+        assertThat(tenants.current().trunk(ACME_PBX)).isEmpty();
+        assertThat(tenants.current().portability().portedIn(PORTED)).contains(portedToAcme(Optional.empty(), PORTING));
+    }
+
+    @Test
+    void removingACustomerRemovesItsPortedInNumbers() {
+        provisionDemo();
+        provisioner.apply(acmeWithPolicy(Optional.empty(), List.of(portedToAcme(Optional.of(ACME_PBX), PORTING))),
+                "acme-admin");
+        provisioner.remove(ACME, "admin");
+        assertThat(rowCounts()).containsEntry("ported_in_numbers", 0L).containsEntry("trunks", 1L);
+        assertThat(tenants.current().portability().allPortedIn()).isEmpty();
+    }
+
+    @Test
+    void aPortedInNumberInAnotherCustomersRangeIsRefusedAndNothingChanges() {
+        provisionDemo();
+        Map<String, Long> before = rowCounts();
+        CustomerProvisioning svea = Edit.policy(Demo.customer("svea"), Optional.of(new BigDecimal("100")),
+                List.of(new PortedIn(TenantId.of("svea"), E164Number.of("+4722120005"), Optional.empty(), PORTING)));
+        assertThatThrownBy(() -> provisioner.apply(svea, "admin"))
+                .isInstanceOf(ProvisioningConflictException.class)
+                .hasMessage("customer svea: ported-in number +4722120005 is in the range +4722120000-+4722120099 of"
+                        + " customer acme");
+        assertThat(rowCounts()).isEqualTo(before);
+        assertThat(tenants.load(TenantId.of("svea")).orElseThrow().monthlyCostLimit()).isEmpty();
+    }
+
+    @Test
+    void aRangeOverAnotherCustomersPortedInNumberIsRefused() {
+        provisionDemo();
+        provisioner.apply(acmeWithPolicy(Optional.empty(), List.of(portedToAcme(Optional.empty(), PORTING))),
+                "acme-admin");
+        TenantId intruder = TenantId.of("intruder");
+        CustomerProvisioning overlapping = new CustomerProvisioning(new Customer(intruder, "Intruder AS", Country.NO),
+                List.of(), List.of(new RangeAssignment(intruder, NumberRange.of("+4799887700", "+4799887799"),
+                Optional.empty())), List.of(), Optional.empty(), List.of(), List.of(), List.of(), List.of(),
+                java.util.Set.of(), List.of());
+        assertThatThrownBy(() -> provisioner.apply(overlapping, "admin"))
+                .isInstanceOf(ProvisioningConflictException.class)
+                .hasMessage("customer intruder: range +4799887700-+4799887799 contains +4799887766, ported in to"
+                        + " customer acme");
+        CustomerProvisioning fjordTakingIt = Edit.policy(Demo.customer("fjord"), Optional.empty(),
+                List.of(new PortedIn(FJORD, PORTED, Optional.empty(), PORTING)));
+        assertThatThrownBy(() -> provisioner.apply(fjordTakingIt, "admin"))
+                .isInstanceOf(ProvisioningConflictException.class)
+                .hasMessage("customer fjord: ported-in number +4799887766 is ported in to customer acme");
+    }
+
+    @Test
+    void theOperatorsPortedOutTableIsReplacedIdempotently() {
+        AtomicReference<TenantSnapshot> pushed = new AtomicReference<>();
+        tenants.subscribe(pushed::set);
+        PortedOut first = new PortedOut(E164Number.of("+4791234567"), Optional.of("1601"), Optional.of("carrier-2"));
+        PortedOut second = new PortedOut(E164Number.of("+46701234567"), Optional.empty(), Optional.of("carrier-1"));
+        provisioner.applyPortability(List.of(first, second), "noc-alice");
+        assertThat(pushed.get().portability().portedOut(first.number())).contains(first);
+        List<List<String>> rowsOnce = allRows("ported_out_numbers", "phone_number");
+
+        clock.advance(Duration.ofMinutes(1));
+        provisioner.applyPortability(List.of(second, first), "noc-bob");
+        assertThat(allRows("ported_out_numbers", "phone_number")).as("no change, no write").isEqualTo(rowsOnce);
+
+        PortedOut moved = new PortedOut(first.number(), Optional.of("1602"), Optional.empty());
+        provisioner.applyPortability(List.of(moved, second), "noc-bob");
+        assertThat(tenants.loadPortedOut()).containsExactlyInAnyOrder(moved, second);
+        assertThat(allRows("ported_out_numbers", "phone_number")).filteredOn(row -> row.contains("noc-bob"))
+                .singleElement().satisfies(row -> assertThat(row).contains("+4791234567"));
+
+        provisioner.applyPortability(List.of(), "noc-bob");
+        assertThat(rowCounts()).containsEntry("ported_out_numbers", 0L);
+        assertThat(tenants.current().portability().allPortedOut()).isEmpty();
+    }
+
+    @Test
+    void aNumberIsNotPortedInAndOutAtOnceButMayMoveInOneFile() {
+        provisionDemo();
+        provisioner.apply(acmeWithPolicy(Optional.empty(), List.of(portedToAcme(Optional.empty(), PORTING))),
+                "acme-admin");
+        PortedOut away = new PortedOut(PORTED, Optional.of("1601"), Optional.empty());
+        assertThatThrownBy(() -> provisioner.applyPortability(List.of(away), "noc"))
+                .isInstanceOf(ProvisioningConflictException.class)
+                .hasMessage("numbers ported in and out at once: +4799887766 (ported in to customer acme)");
+        assertThat(rowCounts()).containsEntry("ported_out_numbers", 0L).containsEntry("ported_in_numbers", 1L);
+
+        SentralConfig moving = new SentralConfig(Demo.CONFIG.node(), Demo.CONFIG.gateways(), Demo.CONFIG.customers(),
+                Demo.CONFIG.accounts(), Demo.CONFIG.numberPlan(), Optional.of(List.of(away)));
+        provisioner.provision(moving, "config:sentral.yaml");
+        assertThat(tenants.current().portability().portedIn(PORTED)).isEmpty();
+        assertThat(tenants.current().portability().portedOut(PORTED)).contains(away);
+    }
+
+    @Test
+    void withoutAPortabilitySectionTheFileLeavesTheTableAlone() {
+        PortedOut kept = new PortedOut(E164Number.of("+4791234567"), Optional.of("1601"), Optional.empty());
+        provisioner.applyPortability(List.of(kept), "api:noc");
+        provisionDemo();
+        assertThat(tenants.loadPortedOut()).containsExactly(kept);
+    }
+
+    @Test
+    void whatTheDatabaseCannotHoldIsRefusedBeforeWriting() {
+        provisionDemo();
+        Map<String, Long> before = rowCounts();
+        assertThatThrownBy(() -> provisioner.apply(acmeWithPolicy(Optional.of(new BigDecimal("10.005")), List.of()),
+                "acme-admin"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("customer acme: monthly cost limit 10.005 has more than 2 decimals");
+        assertThatThrownBy(() -> provisioner.apply(acmeWithPolicy(Optional.of(new BigDecimal("1E+13")), List.of()),
+                "acme-admin"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("customer acme: monthly cost limit 10000000000000 is too large (at most 12 digits before"
+                        + " the decimal point)");
+        assertThat(rowCounts()).isEqualTo(before);
+    }
+
+    @Test
+    void nonNordicNumbersCannotEvenBeMadeIntoAProvisioning() {
+        TenantId dane = TenantId.of("dane");
+        assertThatThrownBy(() -> new CustomerProvisioning(new Customer(dane, "Dane ApS", Country.NO), List.of(),
+                List.of(new RangeAssignment(dane, NumberRange.single(E164Number.of("+4512345678")), Optional.empty())),
+                List.of(), Optional.empty(), List.of(), List.of(), List.of(), List.of(), java.util.Set.of(), List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("customer dane: range +4512345678 is not a Norwegian (+47) or Swedish (+46) number");
     }
 
     @Test

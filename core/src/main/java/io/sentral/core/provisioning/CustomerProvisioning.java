@@ -5,6 +5,7 @@ import io.sentral.core.barring.BarringClass;
 import io.sentral.core.emergency.EmergencyAddressAssignment;
 import io.sentral.core.number.E164Number;
 import io.sentral.core.number.NumberRange;
+import io.sentral.core.portability.PortedIn;
 import io.sentral.core.switchboard.Queue;
 import io.sentral.core.switchboard.User;
 import io.sentral.core.switchboard.VipEntry;
@@ -30,12 +31,16 @@ import java.util.Set;
  * @param mainNumber   the switchboard's main number, if the customer has one
  * @param webAccounts  the customer's web logins (tenant roles only)
  * @param monthlyCostLimit the most the customer may spend on chargeable calls per calendar month (T8)
+ * @param portedIn     numbers ported in from other operators (T9): they join the customer's numbers
+ *                     (on the trunk, if given) from their porting date, which is why {@link #owns}
+ *                     does not count them and routing asks the snapshot's portability table instead
  */
 public record CustomerProvisioning(Customer customer, List<Trunk> trunks, List<RangeAssignment> ranges,
                                    List<ExtraNumber> extraNumbers, Optional<E164Number> mainNumber,
                                    List<EmergencyAddressAssignment> emergencyAddresses, List<User> users,
                                    List<Queue> queues, List<VipEntry> vipList, Set<BarringClass> barrings,
-                                   List<WebAccount> webAccounts, Optional<BigDecimal> monthlyCostLimit) {
+                                   List<WebAccount> webAccounts, Optional<BigDecimal> monthlyCostLimit,
+                                   List<PortedIn> portedIn) {
 
     public CustomerProvisioning {
         Objects.requireNonNull(monthlyCostLimit, "monthlyCostLimit");
@@ -57,18 +62,29 @@ public record CustomerProvisioning(Customer customer, List<Trunk> trunks, List<R
         vipList = sorted(vipList, Comparator.comparing(VipEntry::number));
         barrings = Set.copyOf(barrings);
         webAccounts = sorted(webAccounts, Comparator.comparing(a -> a.name().value()));
+        portedIn = sorted(portedIn, Comparator.comparing(PortedIn::number));
         new ProvisioningConsistency(customer.id()).check(trunks, ranges, extraNumbers, mainNumber,
-                emergencyAddresses, users, queues, vipList, webAccounts);
+                emergencyAddresses, users, queues, vipList, webAccounts, portedIn);
     }
 
-    /** Without a monthly cost limit. */
+    /** Without ported-in numbers. */
+    public CustomerProvisioning(Customer customer, List<Trunk> trunks, List<RangeAssignment> ranges,
+                                List<ExtraNumber> extraNumbers, Optional<E164Number> mainNumber,
+                                List<EmergencyAddressAssignment> emergencyAddresses, List<User> users,
+                                List<Queue> queues, List<VipEntry> vipList, Set<BarringClass> barrings,
+                                List<WebAccount> webAccounts, Optional<BigDecimal> monthlyCostLimit) {
+        this(customer, trunks, ranges, extraNumbers, mainNumber, emergencyAddresses, users, queues, vipList,
+                barrings, webAccounts, monthlyCostLimit, List.of());
+    }
+
+    /** Without a monthly cost limit or ported-in numbers. */
     public CustomerProvisioning(Customer customer, List<Trunk> trunks, List<RangeAssignment> ranges,
                                 List<ExtraNumber> extraNumbers, Optional<E164Number> mainNumber,
                                 List<EmergencyAddressAssignment> emergencyAddresses, List<User> users,
                                 List<Queue> queues, List<VipEntry> vipList, Set<BarringClass> barrings,
                                 List<WebAccount> webAccounts) {
         this(customer, trunks, ranges, extraNumbers, mainNumber, emergencyAddresses, users, queues, vipList,
-                barrings, webAccounts, Optional.empty());
+                barrings, webAccounts, Optional.empty(), List.of());
     }
 
     /** A customer with nothing provisioned yet but the customer record itself. */

@@ -2,8 +2,10 @@ package io.sentral.core.provisioning;
 
 import io.sentral.core.account.WebAccount;
 import io.sentral.core.emergency.EmergencyAddressAssignment;
+import io.sentral.core.number.Country;
 import io.sentral.core.number.E164Number;
 import io.sentral.core.number.NumberRange;
+import io.sentral.core.portability.PortedIn;
 import io.sentral.core.switchboard.OverflowTarget;
 import io.sentral.core.switchboard.Queue;
 import io.sentral.core.switchboard.QueueName;
@@ -24,7 +26,9 @@ import java.util.stream.Collectors;
 
 /**
  * The rules that tie the parts of a {@link CustomerProvisioning} together: everything belongs to
- * the one tenant, references resolve, numbers are owned and ranges do not overlap. The config
+ * the one tenant, references resolve, numbers are owned and ranges do not overlap, and the numbers
+ * the operator serves for the customer (ranges, ported-in numbers) are Norwegian or Swedish (T10;
+ * verified extra numbers may be with any operator, so they are exempt). The config
  * loader checks the same rules first, to report them with their YAML path; this is the last line
  * for every other source (the API, the database).
  */
@@ -37,7 +41,7 @@ final class ProvisioningConsistency {
 
     void check(List<Trunk> trunks, List<RangeAssignment> ranges, List<ExtraNumber> extraNumbers,
                Optional<E164Number> mainNumber, List<EmergencyAddressAssignment> addresses, List<User> users,
-               List<Queue> queues, List<VipEntry> vipList, List<WebAccount> accounts) {
+               List<Queue> queues, List<VipEntry> vipList, List<WebAccount> accounts, List<PortedIn> portedIn) {
         trunks.forEach(t -> ownTenant("trunk " + t.id(), t.tenant()));
         ranges.forEach(r -> ownTenant("range " + r.range(), r.tenant()));
         extraNumbers.forEach(e -> ownTenant("extra number " + e.number(), e.tenant()));
@@ -46,6 +50,7 @@ final class ProvisioningConsistency {
         queues.forEach(q -> ownTenant("queue " + q.name(), q.tenant()));
         vipList.forEach(v -> ownTenant("VIP " + v.number(), v.tenant()));
         accounts.forEach(a -> ownTenant("account " + a.name(), a.tenant().orElse(null)));
+        portedIn.forEach(p -> ownTenant("ported-in number " + p.number(), p.tenant()));
 
         Set<TrunkId> trunkIds = unique("trunk", trunks, Trunk::id);
         Set<UserId> userIds = unique("user", users, User::id);
@@ -54,12 +59,14 @@ final class ProvisioningConsistency {
         unique("account", accounts, WebAccount::name);
         unique("extra number", extraNumbers, ExtraNumber::number);
         unique("VIP number", vipList, VipEntry::number);
+        unique("ported-in number", portedIn, PortedIn::number);
         unique("extension", users, User::extension);
         unique("SIP username", java.util.stream.Stream.concat(
                 trunks.stream().flatMap(t -> t.credentials().stream()).map(c -> c.username()),
                 users.stream().map(u -> u.sipCredentials().username())).toList(), Function.identity());
 
         List<NumberRange> owned = ranges.stream().map(RangeAssignment::range).toList();
+        owned.forEach(r -> requireNordic("range " + (r.size() == 1 ? r.first() : r), r));
         for (int i = 0; i < owned.size(); i++) {
             for (int j = i + 1; j < owned.size(); j++) {
                 if (owned.get(i).overlaps(owned.get(j))) {
@@ -82,6 +89,24 @@ final class ProvisioningConsistency {
         }
         accounts.forEach(a -> a.user().filter(u -> !userIds.contains(u))
                 .ifPresent(u -> fail("account " + a.name() + " links to unknown user " + u)));
+        for (PortedIn p : portedIn) {
+            String what = "ported-in number " + p.number();
+            requireNordic(what, NumberRange.single(p.number()));
+            if (owned.stream().anyMatch(r -> r.contains(p.number()))
+                    || extraNumbers.stream().anyMatch(e -> e.number().equals(p.number()))) {
+                fail(what + " is already among the customer's numbers");
+            }
+            p.trunk().filter(t -> !trunkIds.contains(t))
+                    .ifPresent(t -> fail(what + " is assigned to unknown trunk " + t));
+        }
+    }
+
+    /** T10: the operator serves Norwegian (+47) and Swedish (+46) numbers only. */
+    private void requireNordic(String what, NumberRange range) {
+        var country = Country.of(range.first());
+        if (country.isEmpty() || !country.equals(Country.of(range.last()))) {
+            fail(what + " is not a Norwegian (+47) or Swedish (+46) number");
+        }
     }
 
     private void checkOverflow(Queue q, OverflowTarget target, Set<UserId> users, Set<QueueName> queues) {

@@ -1,10 +1,12 @@
 package io.sentral.core.provisioning;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sentral.core.number.Country;
 import io.sentral.core.number.E164Number;
 import io.sentral.core.number.NumberRange;
+import io.sentral.core.portability.PortedIn;
 import io.sentral.core.switchboard.Queue;
 import io.sentral.core.switchboard.QueueName;
 import io.sentral.core.switchboard.QueueStrategy;
@@ -12,7 +14,9 @@ import io.sentral.core.switchboard.UserId;
 import io.sentral.core.tenant.Customer;
 import io.sentral.core.tenant.RangeAssignment;
 import io.sentral.core.tenant.TenantId;
+import io.sentral.core.tenant.TrunkId;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -53,5 +57,36 @@ class CustomerProvisioningTest {
                 new RangeAssignment(FJORD, NumberRange.of("+4723450100", "+4723450299"), Optional.empty()));
         assertThatThrownBy(() -> withQueue(queue("+4723450000", List.of()), overlapping))
                 .hasMessage("customer fjord: ranges +4723450000-+4723450199 and +4723450100-+4723450299 overlap");
+    }
+
+    @Test
+    void rangesMustBeNorwegianOrSwedish() {
+        List<RangeAssignment> danish = List.of(
+                new RangeAssignment(FJORD, NumberRange.of("+4512345600", "+4512345699"), Optional.empty()));
+        assertThatThrownBy(() -> new CustomerProvisioning(CUSTOMER, List.of(), danish, List.of(), Optional.empty(),
+                List.of(), List.of(), List.of(), List.of(), Set.of(), List.of()))
+                .hasMessage("customer fjord: range +4512345600-+4512345699 is not a Norwegian (+47) or Swedish (+46)"
+                        + " number");
+    }
+
+    private static CustomerProvisioning withPortedIn(PortedIn portedIn) {
+        return new CustomerProvisioning(CUSTOMER, List.of(), RANGES, List.of(), Optional.empty(), List.of(), List.of(),
+                List.of(), List.of(), Set.of(), List.of(), Optional.empty(), List.of(portedIn));
+    }
+
+    private static PortedIn portedIn(String number, Optional<TrunkId> trunk) {
+        return new PortedIn(FJORD, E164Number.of(number), trunk, Instant.parse("2026-12-01T00:00:00Z"));
+    }
+
+    @Test
+    void portedInNumbersAreNorwegianOrSwedishNewAndOnOwnTrunks() {
+        assertThatThrownBy(() -> withPortedIn(portedIn("+4512345678", Optional.empty())))
+                .hasMessage("customer fjord: ported-in number +4512345678 is not a Norwegian (+47) or Swedish (+46)"
+                        + " number");
+        assertThatThrownBy(() -> withPortedIn(portedIn("+4723450005", Optional.empty())))
+                .hasMessage("customer fjord: ported-in number +4723450005 is already among the customer's numbers");
+        assertThatThrownBy(() -> withPortedIn(portedIn("+4799887766", Optional.of(TrunkId.of("acme-pbx")))))
+                .hasMessage("customer fjord: ported-in number +4799887766 is assigned to unknown trunk acme-pbx");
+        assertThat(withPortedIn(portedIn("+4799887766", Optional.empty())).portedIn()).hasSize(1);
     }
 }
