@@ -3,6 +3,7 @@ package io.sentral.app;
 import static io.sentral.app.TestNode.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sentral.config.LocationFormat;
 import io.sentral.core.barring.BarringClass;
 import io.sentral.core.emergency.CivicAddress;
 import io.sentral.core.emergency.EmergencyAddressStore;
@@ -180,6 +181,17 @@ class EmergencyCallTest {
         })));
         SipMessage invite = dialFromAcme("+4722120001", "112");
         SipMessage atPsap = psap.awaitRequest("INVITE", Duration.ofSeconds(2));
+        answer(atPsap, invite);
+    }
+
+    @Test
+    void gatewayConfiguredForAPlainHeaderGetsTheAddressInOneHeader() {
+        start(TestNode.Setup.defaults().emergencyLocationFormat(LocationFormat.HEADER));
+        SipMessage invite = dialFromAcme("+4722120001", "112");
+        SipMessage atPsap = psap.awaitRequest("INVITE", WAIT);
+        assertThat(atPsap.header("X-Civic-Address")).contains("Storgata 1, 0155 Oslo, NO");
+        assertThat(atPsap.hasHeader("Geolocation")).isFalse();
+        assertThat(atPsap.header("Content-Type").orElseThrow()).startsWith("application/sdp");
         answer(atPsap, invite);
     }
 

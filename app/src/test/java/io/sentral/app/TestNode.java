@@ -1,7 +1,9 @@
 package io.sentral.app;
 
 import io.sentral.config.ConfigLoader;
+import io.sentral.config.GatewayRole;
 import io.sentral.config.GatewaySettings;
+import io.sentral.config.LocationFormat;
 import io.sentral.config.NodeSettings;
 import io.sentral.config.SentralConfig;
 import io.sentral.config.SipSettings;
@@ -41,39 +43,53 @@ final class TestNode implements AutoCloseable {
     /** How to set a test node up; start from {@link #defaults()}. */
     record Setup(Map<String, Integer> gatewayPorts, Duration gatewayTimeout, List<Transport> transports,
                  Duration pingInterval, UnaryOperator<CustomerProvisioning> customers,
-                 UnaryOperator<EmergencyAddressStore> addressStore, List<PortedOut> portedOut) {
+                 UnaryOperator<EmergencyAddressStore> addressStore, List<PortedOut> portedOut,
+                 LocationFormat emergencyLocationFormat) {
 
         static Setup defaults() {
             return new Setup(Map.of(), Duration.ofSeconds(2), List.of(Transport.UDP, Transport.TCP),
-                    Duration.ZERO, UnaryOperator.identity(), UnaryOperator.identity(), List.of());
+                    Duration.ZERO, UnaryOperator.identity(), UnaryOperator.identity(), List.of(),
+                    LocationFormat.PIDF_LO);
+        }
+
+        Setup emergencyLocationFormat(LocationFormat format) {
+            return new Setup(gatewayPorts, gatewayTimeout, transports, pingInterval, customers, addressStore, portedOut,
+                    format);
         }
 
         Setup portedOut(List<PortedOut> numbers) {
-            return new Setup(gatewayPorts, gatewayTimeout, transports, pingInterval, customers, addressStore, numbers);
+            return new Setup(gatewayPorts, gatewayTimeout, transports, pingInterval, customers, addressStore,
+                    numbers, emergencyLocationFormat);
         }
 
         Setup gateways(Map<String, Integer> ports) {
-            return new Setup(ports, gatewayTimeout, transports, pingInterval, customers, addressStore, portedOut);
+            return new Setup(ports, gatewayTimeout, transports, pingInterval, customers, addressStore,
+                    portedOut, emergencyLocationFormat);
         }
 
         Setup gatewayTimeout(Duration timeout) {
-            return new Setup(gatewayPorts, timeout, transports, pingInterval, customers, addressStore, portedOut);
+            return new Setup(gatewayPorts, timeout, transports, pingInterval, customers, addressStore,
+                    portedOut, emergencyLocationFormat);
         }
 
         Setup transports(List<Transport> list) {
-            return new Setup(gatewayPorts, gatewayTimeout, list, pingInterval, customers, addressStore, portedOut);
+            return new Setup(gatewayPorts, gatewayTimeout, list, pingInterval, customers, addressStore,
+                    portedOut, emergencyLocationFormat);
         }
 
         Setup pingEvery(Duration interval) {
-            return new Setup(gatewayPorts, gatewayTimeout, transports, interval, customers, addressStore, portedOut);
+            return new Setup(gatewayPorts, gatewayTimeout, transports, interval, customers, addressStore,
+                    portedOut, emergencyLocationFormat);
         }
 
         Setup customers(UnaryOperator<CustomerProvisioning> change) {
-            return new Setup(gatewayPorts, gatewayTimeout, transports, pingInterval, change, addressStore, portedOut);
+            return new Setup(gatewayPorts, gatewayTimeout, transports, pingInterval, change, addressStore,
+                    portedOut, emergencyLocationFormat);
         }
 
         Setup addressStore(UnaryOperator<EmergencyAddressStore> wrapper) {
-            return new Setup(gatewayPorts, gatewayTimeout, transports, pingInterval, customers, wrapper, portedOut);
+            return new Setup(gatewayPorts, gatewayTimeout, transports, pingInterval, customers, wrapper,
+                    portedOut, emergencyLocationFormat);
         }
     }
 
@@ -101,7 +117,8 @@ final class TestNode implements AutoCloseable {
                 .map(g -> setup.gatewayPorts().containsKey(g.name())
                         ? new GatewaySettings(g.name(), g.role(),
                         new SipEndpoint(g.endpoint().host(), setup.gatewayPorts().get(g.name()), Transport.UDP),
-                        List.of(IpRange.parse(g.endpoint().host())), g.priority(), g.weight(), g.countries())
+                        List.of(IpRange.parse(g.endpoint().host())), g.priority(), g.weight(), g.countries(),
+                        g.role() == GatewayRole.EMERGENCY ? setup.emergencyLocationFormat() : g.locationFormat())
                         : g)
                 .toList();
         NodeSettings node = new NodeSettings(dataDir, sip, demo.node().http(), demo.node().database());

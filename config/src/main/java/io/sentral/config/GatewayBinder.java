@@ -23,7 +23,7 @@ final class GatewayBinder {
 
     private static GatewaySettings bind(YamlNode item, Uniques names) {
         YamlNode g = item.object(Set.of("name", "role", "address", "transport", "trustedSources", "priority",
-                "weight", "countries"));
+                "weight", "countries", "locationFormat"));
         YamlNode nameNode = g.required("name");
         String name = nameNode.nonBlankText();
         names.claim("gateway name", name, nameNode);
@@ -40,7 +40,12 @@ final class GatewayBinder {
         if (role == GatewayRole.CARRIER && !countries.isEmpty()) {
             throw g.required("countries").error("only emergency gateways serve particular countries");
         }
-        return new GatewaySettings(name, role, endpoint, trusted, priority, weight, countries);
+        LocationFormat format = g.optional("locationFormat")
+                .map(n -> n.enumValue(LocationFormat.class, "location format")).orElse(LocationFormat.PIDF_LO);
+        if (role == GatewayRole.CARRIER && g.has("locationFormat")) {
+            throw g.required("locationFormat").error("only emergency gateways receive caller locations");
+        }
+        return new GatewaySettings(name, role, endpoint, trusted, priority, weight, countries, format);
     }
 
     /** {@code address: host:port} plus optional {@code transport}. */

@@ -12,19 +12,27 @@ import java.util.Objects;
  *
  * @param priority  lower is tried first among gateways of the same role (T4 failover)
  * @param weight    share of calls among gateways of equal priority (like Kamailio's dispatcher weights)
+ * @param locationFormat for emergency gateways: how the caller's civic address is attached
  * @param countries for emergency gateways: the callers' countries it serves (empty = all)
  */
 public record GatewaySettings(String name, GatewayRole role, SipEndpoint endpoint, List<IpRange> trustedSources,
-                              int priority, int weight, List<Country> countries) {
+                              int priority, int weight, List<Country> countries, LocationFormat locationFormat) {
     public GatewaySettings {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(endpoint, "endpoint");
         trustedSources = List.copyOf(trustedSources);
         countries = List.copyOf(countries);
+        Objects.requireNonNull(locationFormat, "locationFormat");
         if (weight < 1) {
             throw new IllegalArgumentException("gateway " + name + " weight must be at least 1: " + weight);
         }
+    }
+
+    /** Location as PIDF-LO. */
+    public GatewaySettings(String name, GatewayRole role, SipEndpoint endpoint, List<IpRange> trustedSources,
+                           int priority, int weight, List<Country> countries) {
+        this(name, role, endpoint, trustedSources, priority, weight, countries, LocationFormat.PIDF_LO);
     }
 
     /** A gateway of weight 1. */

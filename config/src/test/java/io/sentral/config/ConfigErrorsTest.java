@@ -1,5 +1,6 @@
 package io.sentral.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,18 @@ class ConfigErrorsTest {
         assertThatThrownBy(() -> loader.parse("bad.yaml", yaml))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage(message);
+    }
+
+    @Test
+    void locationFormatIsForEmergencyGatewaysOnlyAndMustBeKnown() {
+        assertRefused("gateways:\n  - name: carrier-1\n    address: \"127.0.0.2:5060\"\n    locationFormat: header\n",
+                "bad.yaml: gateways[0].locationFormat: only emergency gateways receive caller locations");
+        assertRefused("gateways:\n  - name: psap\n    role: emergency\n    address: \"127.0.0.4:5060\"\n"
+                        + "    locationFormat: xml\n",
+                "bad.yaml: gateways[0].locationFormat: unknown location format 'xml' (expected one of: pidf-lo, header)");
+        assertThat(loader.parse("ok.yaml", "gateways:\n  - name: psap\n    role: emergency\n"
+                + "    address: \"127.0.0.4:5060\"\n    locationFormat: header\n").gateways().getFirst()
+                .locationFormat()).isEqualTo(LocationFormat.HEADER);
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.sentral.sip.b2bua.CallSignals;
 import io.sentral.sip.gateway.GatewayPinger;
 import io.sentral.sip.b2bua.InviteHandler;
 import io.sentral.sip.b2bua.OriginResolver;
+import io.sentral.sip.emergency.LocationFormats;
 import io.sentral.sip.emergency.LocationLookup;
 import io.sentral.sip.internal.CallLanes;
 import io.sentral.sip.internal.SipContext;
@@ -141,7 +142,7 @@ public final class SipEdge implements AutoCloseable {
                 services.clock());
         InviteHandler invites = new InviteHandler(sip,
                 new OriginResolver(services.tenants(), services.gateways(), authenticator), authenticator,
-                services.router(), calls, services.events(), services.policyEvents(), locations, services.clock());
+                services.router(), calls, services.events(), services.policyEvents(), locations, new LocationFormats(services.gateways()), services.clock());
         pinger = new GatewayPinger(sip, services.gateways(), services.gatewayStatus());
         provider.addSipListener(new SipDispatcher(sip, registrar, invites, new CallSignals(sip, calls, pinger)));
         stack.start();

@@ -5,6 +5,8 @@ import io.sentral.core.call.CallEventListener;
 import io.sentral.core.call.EndCause;
 import io.sentral.core.route.Destination;
 import io.sentral.core.route.RoutePlan;
+import io.sentral.sip.emergency.CallerLocation;
+import io.sentral.sip.emergency.LocationFormats;
 import io.sentral.sip.internal.SipContext;
 import java.time.Clock;
 import java.util.Optional;
@@ -47,7 +49,8 @@ public final class B2buaCall {
     private final String aTag = SipContext.newTag();
     private final String aCallId;
     private final RoutePlan.Forward plan;
-    private final Optional<String> location;
+    private final Optional<CallerLocation> location;
+    private final LocationFormats locationFormats;
     private final int lane;
 
     private CallState state = CallState.CALLING;
@@ -65,7 +68,8 @@ public final class B2buaCall {
     }
 
     B2buaCall(SipContext sip, CallEventListener events, Clock clock, CallRegistry registry,
-              ServerTransaction aInvite, Dialog aDialog, RoutePlan.Forward plan, Optional<String> location) {
+              ServerTransaction aInvite, Dialog aDialog, RoutePlan.Forward plan, Optional<CallerLocation> location,
+              LocationFormats locationFormats) {
         this.sip = sip;
         this.events = events;
         this.clock = clock;
@@ -76,6 +80,7 @@ public final class B2buaCall {
         this.aCallId = ((CallIdHeader) aRequest.getHeader(CallIdHeader.NAME)).getCallId();
         this.plan = plan;
         this.location = location;
+        this.locationFormats = locationFormats;
         this.lane = sip.lanes().laneOf(aCallId);
         aDialog.setApplicationData(new LegRef(this, Side.A));
     }
@@ -177,7 +182,7 @@ public final class B2buaCall {
         }
         CallerIdentityHeaders.assertIdentity(sip, plan.caller(), invite);
         if (location.isPresent()) {
-            EmergencyBody.attach(sip, aRequest, location.get(), invite);
+            EmergencyBody.attach(sip, aRequest, location.get(), locationFormats.of(destination.uri()), invite);
         } else {
             Messages.copyBody(aRequest, invite);
         }

@@ -1,5 +1,7 @@
 package io.sentral.sip.b2bua;
 
+import io.sentral.config.LocationFormat;
+import io.sentral.sip.emergency.CallerLocation;
 import io.sentral.sip.emergency.PidfLo;
 import io.sentral.sip.internal.SipContext;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +12,7 @@ import javax.sip.message.Request;
 /**
  * Location by value on an emergency INVITE (RFC 6442 §4.1): a {@code multipart/mixed} body with
  * the caller's SDP and the PIDF-LO, and a {@code Geolocation} header pointing at the PIDF-LO part
- * by Content-ID.
+ * by Content-ID; or, for gateways configured for it, one plain {@code X-Civic-Address} header.
  */
 final class EmergencyBody {
     static final String BOUNDARY = "sentral-location-boundary";
@@ -18,7 +20,16 @@ final class EmergencyBody {
     private EmergencyBody() {
     }
 
-    static void attach(SipContext sip, Request received, String pidfLo, Request invite) throws ParseException {
+    static final String CIVIC_ADDRESS_HEADER = "X-Civic-Address";
+
+    static void attach(SipContext sip, Request received, CallerLocation location, LocationFormat format,
+                       Request invite) throws ParseException {
+        if (format == LocationFormat.HEADER) {
+            Messages.copyBody(received, invite);
+            invite.setHeader(sip.headers().createHeader(CIVIC_ADDRESS_HEADER, location.address().toString()));
+            return;
+        }
+        String pidfLo = PidfLo.of(location.caller(), sip.settings().domain(), location.address(), location.foundAt());
         String contentId = "caller-location@" + sip.settings().domain();
         StringBuilder body = new StringBuilder();
         if (Messages.hasBody(received)) {

@@ -16,7 +16,8 @@ import io.sentral.core.tenant.TrunkId;
 import io.sentral.sip.auth.DigestAuthenticator;
 import io.sentral.sip.auth.DigestHeaders;
 import io.sentral.sip.emergency.LocationLookup;
-import io.sentral.sip.emergency.PidfLo;
+import io.sentral.sip.emergency.CallerLocation;
+import io.sentral.sip.emergency.LocationFormats;
 import io.sentral.sip.internal.SipContext;
 import java.time.Clock;
 import java.util.Optional;
@@ -53,11 +54,12 @@ public final class InviteHandler {
     private final CallEventListener events;
     private final PolicyEventListener policyEvents;
     private final LocationLookup locations;
+    private final LocationFormats locationFormats;
     private final Clock clock;
 
     public InviteHandler(SipContext sip, OriginResolver origins, DigestAuthenticator authenticator, CallRouter router,
                          CallRegistry registry, CallEventListener events, PolicyEventListener policyEvents,
-                         LocationLookup locations, Clock clock) {
+                         LocationLookup locations, LocationFormats locationFormats, Clock clock) {
         this.sip = sip;
         this.origins = origins;
         this.authenticator = authenticator;
@@ -66,6 +68,7 @@ public final class InviteHandler {
         this.events = events;
         this.policyEvents = policyEvents;
         this.locations = locations;
+        this.locationFormats = locationFormats;
         this.clock = clock;
     }
 
@@ -141,17 +144,18 @@ public final class InviteHandler {
                             "Server Internal Error (cannot create the dialog)", forward.rule()), source);
                     return;
                 }
-                Optional<String> location = forward.emergency().flatMap(e -> locate(callId, forward, e));
-                new B2buaCall(sip, events, clock, registry, tx, dialog, forward, location).start(source);
+                Optional<CallerLocation> location = forward.emergency().flatMap(e -> locate(callId, forward, e));
+                new B2buaCall(sip, events, clock, registry, tx, dialog, forward, location, locationFormats)
+                        .start(source);
             }
         }
     }
 
     /**
-     * The PIDF-LO of an emergency caller's registered address, looked up within the budget; a
-     * missing address never stops the call, it raises the alarm (ERROR log and metric).
+     * An emergency caller's registered address, looked up within the budget; a missing address
+     * never stops the call, it raises the alarm (ERROR log and metric).
      */
-    private Optional<String> locate(String callId, RoutePlan.Forward plan, EmergencyContext emergency) {
+    private Optional<CallerLocation> locate(String callId, RoutePlan.Forward plan, EmergencyContext emergency) {
         LocationLookup.Result result = locations.locate(emergency.locationNumber());
         TenantId tenant = plan.tenant().orElseThrow();
         TrunkId trunk = plan.trunk().orElseThrow();
@@ -161,8 +165,7 @@ public final class InviteHandler {
                         found.address());
                 policyEvents.onPolicyEvent(callId, new PolicyEvent.EmergencyLocation(tenant, trunk, true,
                         found.address().oneLine()));
-                yield Optional.of(PidfLo.of(emergency.locationNumber(), sip.settings().domain(), found.address(),
-                        clock.instant()));
+                yield Optional.of(new CallerLocation(emergency.locationNumber(), found.address(), clock.instant()));
             }
             case LocationLookup.Result.Missing missing -> {
                 LOG.error("EMERGENCY CALL WITHOUT LOCATION: {} from {} (tenant {}, trunk {}) goes out without an "
