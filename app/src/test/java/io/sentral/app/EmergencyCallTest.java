@@ -11,7 +11,6 @@ import io.sentral.core.emergency.EmergencyAddressVersion;
 import io.sentral.core.number.E164Number;
 import io.sentral.core.number.NumberRange;
 import io.sentral.core.tenant.TenantId;
-import io.sentral.testkit.DigestClient;
 import io.sentral.testkit.Sdp;
 import io.sentral.testkit.SipMessage;
 import io.sentral.testkit.SipTestAgent;
@@ -76,15 +75,6 @@ class EmergencyCallTest {
                 setup.gateways(Map.of("carrier-1", carrier.port(), "emergency", psap.port())));
     }
 
-    private SipMessage dialFromAcme(String from, String dialled) {
-        SipMessage invite = pbx.newInvite(from, dialled.startsWith("urn:") ? dialled : "sip:" + dialled + "@sentral.test",
-                Sdp.offer("127.0.0.1", 41000));
-        pbx.send(invite, node.address);
-        SipMessage authorized = new DigestClient("acme-pbx", "acme-secret")
-                .authorize(invite, pbx.awaitResponse(invite, 407, WAIT));
-        pbx.send(authorized, node.address);
-        return authorized;
-    }
 
     /** The PSAP answers; the caller gets the 200. */
     private void answer(SipMessage atPsap, SipMessage invite) {
@@ -103,7 +93,7 @@ class EmergencyCallTest {
     @Test
     void emergencyCallCarriesTheRegisteredAddressAsPidfLo() {
         start(TestNode.Setup.defaults());
-        SipMessage invite = dialFromAcme("+4722120001", "112");
+        SipMessage invite = node.dialFromAcme(pbx, "+4722120001", "112");
         SipMessage atPsap = psap.awaitRequest("INVITE", WAIT);
         assertThat(atPsap.requestUri()).startsWith("sip:112@127.0.0.4");
         assertThat(atPsap.header("P-Asserted-Identity").orElseThrow()).contains("+4722120001");
@@ -115,7 +105,7 @@ class EmergencyCallTest {
     @Test
     void emergencyCallFromANumberWithoutAddressStillConnectsAndRaisesTheAlarm() {
         start(TestNode.Setup.defaults());
-        SipMessage invite = dialFromAcme("+4722120099", "113");
+        SipMessage invite = node.dialFromAcme(pbx, "+4722120099", "113");
         SipMessage atPsap = psap.awaitRequest("INVITE", WAIT);
         assertThat(atPsap.hasHeader("Geolocation")).isFalse();
         assertThat(atPsap.body()).contains("m=audio");
@@ -127,9 +117,9 @@ class EmergencyCallTest {
     void emergencyCallGoesThroughBarringChannelLimitAndSpoofedCallerId() {
         start(TestNode.Setup.defaults().customers(p -> Provisionings.barrings("acme", Set.of(BarringClass.ALL_OUTGOING))
                 .andThen(Provisionings.limits("acme", 1, 1)).apply(p)));
-        SipMessage ordinary = dialFromAcme("+4722120001", "91234567");
+        SipMessage ordinary = node.dialFromAcme(pbx, "+4722120001", "91234567");
         assertThat(pbx.awaitFinalResponse(ordinary, WAIT).status()).isEqualTo(403);
-        SipMessage spoofed = dialFromAcme("+4799999999", "+47112");
+        SipMessage spoofed = node.dialFromAcme(pbx, "+4799999999", "+47112");
         SipMessage atPsap = psap.awaitRequest("INVITE", WAIT);
         assertThat(atPsap.header("P-Asserted-Identity").orElseThrow()).contains("+4722120000");
         assertLocatedAt(atPsap, "Storgata", "0155");
@@ -150,7 +140,7 @@ class EmergencyCallTest {
     @Test
     void serviceUrnIsRecognised() {
         start(TestNode.Setup.defaults());
-        SipMessage invite = dialFromAcme("+4722120001", "urn:service:sos.police");
+        SipMessage invite = node.dialFromAcme(pbx, "+4722120001", "urn:service:sos.police");
         SipMessage atPsap = psap.awaitRequest("INVITE", WAIT);
         assertThat(atPsap.requestUri()).isEqualTo("urn:service:sos.police");
         assertLocatedAt(atPsap, "Storgata", "0155");
@@ -162,7 +152,7 @@ class EmergencyCallTest {
         start(TestNode.Setup.defaults().addressStore(failing(() -> {
             throw new IllegalStateException("address database unavailable");
         })));
-        SipMessage invite = dialFromAcme("+4722120001", "112");
+        SipMessage invite = node.dialFromAcme(pbx, "+4722120001", "112");
         SipMessage atPsap = psap.awaitRequest("INVITE", WAIT);
         assertThat(atPsap.hasHeader("Geolocation")).isFalse();
         answer(atPsap, invite);
@@ -179,7 +169,7 @@ class EmergencyCallTest {
             }
             return Optional.empty();
         })));
-        SipMessage invite = dialFromAcme("+4722120001", "112");
+        SipMessage invite = node.dialFromAcme(pbx, "+4722120001", "112");
         SipMessage atPsap = psap.awaitRequest("INVITE", Duration.ofSeconds(2));
         answer(atPsap, invite);
     }
@@ -187,7 +177,7 @@ class EmergencyCallTest {
     @Test
     void gatewayConfiguredForAPlainHeaderGetsTheAddressInOneHeader() {
         start(TestNode.Setup.defaults().emergencyLocationFormat(LocationFormat.HEADER));
-        SipMessage invite = dialFromAcme("+4722120001", "112");
+        SipMessage invite = node.dialFromAcme(pbx, "+4722120001", "112");
         SipMessage atPsap = psap.awaitRequest("INVITE", WAIT);
         assertThat(atPsap.header("X-Civic-Address")).contains("Storgata 1, 0155 Oslo, NO");
         assertThat(atPsap.hasHeader("Geolocation")).isFalse();

@@ -59,20 +59,9 @@ class OutboundCallTest {
         node.close();
     }
 
-    /** The PBX dials {@code dialled}, answers the 407 and returns the authorised INVITE. */
-    private SipMessage dialFromAcme(String dialled) {
-        SipMessage invite = pbx.newInvite("+4722120001", "sip:" + dialled + "@sentral.test",
-                Sdp.offer("127.0.0.1", 41000));
-        pbx.send(invite, node.address);
-        SipMessage challenge = pbx.awaitResponse(invite, 407, WAIT);
-        SipMessage authorized = new DigestClient("acme-pbx", "acme-secret").authorize(invite, challenge);
-        pbx.send(authorized, node.address);
-        return authorized;
-    }
-
     @Test
     void registeredTrunkCallReachesTheCarrierAndIsRecorded() {
-        SipMessage invite = dialFromAcme("91234567");
+        SipMessage invite = node.dialFromAcme(pbx, "+4722120001", "91234567");
         SipMessage atCarrier = carrier1.awaitRequest("INVITE", WAIT);
         assertThat(atCarrier.requestUri()).startsWith("sip:+4791234567@127.0.0.2:" + carrier1.port());
         assertThat(atCarrier.from().uri()).contains("+4722120001");
@@ -117,7 +106,7 @@ class OutboundCallTest {
 
     @Test
     void failsOverToTheNextGatewayOn503() {
-        SipMessage invite = dialFromAcme("+4791234567");
+        SipMessage invite = node.dialFromAcme(pbx, "+4722120001", "+4791234567");
         carrier1.respond(carrier1.awaitRequest("INVITE", WAIT), 503, "Service Unavailable");
         SipMessage atSecond = carrier2.awaitRequest("INVITE", WAIT);
         carrier2.respond(atSecond, 486, "Busy Here");
@@ -126,7 +115,7 @@ class OutboundCallTest {
 
     @Test
     void failsOverToTheNextGatewayWhenTheFirstIsSilent() {
-        SipMessage invite = dialFromAcme("004791234567");
+        SipMessage invite = node.dialFromAcme(pbx, "+4722120001", "004791234567");
         carrier1.awaitRequest("INVITE", WAIT);
         SipMessage atSecond = carrier2.awaitRequest("INVITE", WAIT);
         assertThat(atSecond.requestUri()).startsWith("sip:+4791234567@127.0.0.3:");
@@ -136,7 +125,7 @@ class OutboundCallTest {
 
     @Test
     void nonFailoverAnswerIsFinal() {
-        SipMessage invite = dialFromAcme("91234567");
+        SipMessage invite = node.dialFromAcme(pbx, "+4722120001", "91234567");
         carrier1.respond(carrier1.awaitRequest("INVITE", WAIT), 404, "Not Found");
         assertThat(pbx.awaitFinalResponse(invite, WAIT).status()).isEqualTo(404);
         assertThat(carrier2.pollRequest("INVITE", Duration.ofMillis(700))).isEmpty();
@@ -144,7 +133,7 @@ class OutboundCallTest {
 
     @Test
     void allGatewaysSilentGives408() {
-        SipMessage invite = dialFromAcme("91234567");
+        SipMessage invite = node.dialFromAcme(pbx, "+4722120001", "91234567");
         carrier1.awaitRequest("INVITE", WAIT);
         carrier2.awaitRequest("INVITE", WAIT);
         assertThat(pbx.awaitFinalResponse(invite, WAIT).status()).isEqualTo(408);
@@ -152,7 +141,7 @@ class OutboundCallTest {
 
     @Test
     void dialledStringThatIsNoNumberIs484() {
-        SipMessage invite = dialFromAcme("12");
+        SipMessage invite = node.dialFromAcme(pbx, "+4722120001", "12");
         assertThat(pbx.awaitFinalResponse(invite, WAIT).status()).isEqualTo(484);
     }
 }

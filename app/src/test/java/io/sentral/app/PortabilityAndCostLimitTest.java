@@ -8,8 +8,6 @@ import io.sentral.core.portability.PortedIn;
 import io.sentral.core.portability.PortedOut;
 import io.sentral.core.tenant.TenantId;
 import io.sentral.core.tenant.TrunkId;
-import io.sentral.testkit.DigestClient;
-import io.sentral.testkit.Sdp;
 import io.sentral.testkit.SipMessage;
 import io.sentral.testkit.SipTestAgent;
 import java.math.BigDecimal;
@@ -31,14 +29,6 @@ class PortabilityAndCostLimitTest {
     @TempDir
     Path dataDir;
 
-    private static SipMessage dialFromAcme(SipTestAgent pbx, TestNode node, String dialled) {
-        SipMessage invite = pbx.newInvite("+4722120001", "sip:" + dialled + "@sentral.test", Sdp.offer("127.0.0.1", 41000));
-        pbx.send(invite, node.address);
-        SipMessage authorized = new DigestClient("acme-pbx", "acme-secret")
-                .authorize(invite, pbx.awaitResponse(invite, 407, WAIT));
-        pbx.send(authorized, node.address);
-        return authorized;
-    }
 
     @Test
     void customerAtItsMonthlyCostLimitIsRefusedButMayStillCallEmergency() {
@@ -48,12 +38,12 @@ class PortabilityAndCostLimitTest {
              TestNode node = TestNode.start(dataDir, Clock.systemUTC(), TestNode.Setup.defaults()
                      .gateways(Map.of("carrier-1", carrier.port(), "emergency", psap.port()))
                      .customers(Provisionings.costLimit("acme", BigDecimal.ZERO)))) {
-            SipMessage call = dialFromAcme(pbx, node, "91234567");
+            SipMessage call = node.dialFromAcme(pbx, "+4722120001", "91234567");
             SipMessage refused = pbx.awaitFinalResponse(call, WAIT);
             assertThat(refused.status()).isEqualTo(403);
             assertThat(refused.reason()).contains("monthly cost limit");
             assertThat(node.counter("sentral.cost.limit.hits", "tenant", "acme", "trunk", "acme-pbx")).isEqualTo(1);
-            SipMessage emergency = dialFromAcme(pbx, node, "112");
+            SipMessage emergency = node.dialFromAcme(pbx, "+4722120001", "112");
             psap.respond(psap.awaitRequest("INVITE", WAIT), 486, "Busy Here");
             assertThat(pbx.awaitFinalResponse(emergency, WAIT).status()).isEqualTo(486);
         }
@@ -67,7 +57,7 @@ class PortabilityAndCostLimitTest {
                      .gateways(Map.of("carrier-1", carrier.port()))
                      .portedOut(List.of(new PortedOut(E164Number.of("+4791234567"), Optional.of("1601"),
                              Optional.empty()))))) {
-            SipMessage call = dialFromAcme(pbx, node, "91234567");
+            SipMessage call = node.dialFromAcme(pbx, "+4722120001", "91234567");
             SipMessage atCarrier = carrier.awaitRequest("INVITE", WAIT);
             assertThat(atCarrier.requestUri()).startsWith("sip:16014791234567@");
             carrier.respond(atCarrier, 486, "Busy Here");

@@ -15,6 +15,7 @@ import io.sentral.core.tenant.IpRange;
 import io.sentral.core.tenant.SipEndpoint;
 import io.sentral.core.tenant.Transport;
 import io.sentral.testkit.DigestClient;
+import io.sentral.testkit.Sdp;
 import io.sentral.testkit.SipMessage;
 import io.sentral.testkit.SipTestAgent;
 import java.net.InetSocketAddress;
@@ -136,6 +137,28 @@ final class TestNode implements AutoCloseable {
             throw new AssertionError("registration failed: " + ok.startLine());
         }
         return ok;
+    }
+
+    /**
+     * acme's PBX dials {@code dialled} (a number, or a whole URI such as {@code urn:service:sos})
+     * presenting {@code from}, with {@code extraHeaders}, and answers the 407 challenge with the
+     * trunk's credentials; returns the authorised INVITE sent.
+     */
+    SipMessage dialFromAcme(SipTestAgent pbx, String from, String dialled, Map<String, String> extraHeaders) {
+        String target = dialled.contains(":") ? dialled : "sip:" + dialled + "@" + DOMAIN;
+        SipMessage invite = pbx.newInvite(from, target, Sdp.offer(pbx.host(), 41000));
+        for (Map.Entry<String, String> header : extraHeaders.entrySet()) {
+            invite = invite.withHeader(header.getKey(), header.getValue());
+        }
+        pbx.send(invite, address);
+        SipMessage authorized = new DigestClient("acme-pbx", "acme-secret")
+                .authorize(invite, pbx.awaitResponse(invite, 407, WAIT));
+        pbx.send(authorized, address);
+        return authorized;
+    }
+
+    SipMessage dialFromAcme(SipTestAgent pbx, String from, String dialled) {
+        return dialFromAcme(pbx, from, dialled, Map.of());
     }
 
     /** Waits until the call record of {@code callId} is completed and returns it. */

@@ -4,7 +4,6 @@ import static io.sentral.app.TestNode.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sentral.core.barring.BarringClass;
-import io.sentral.testkit.DigestClient;
 import io.sentral.testkit.Sdp;
 import io.sentral.testkit.SipMessage;
 import io.sentral.testkit.SipTestAgent;
@@ -58,23 +57,10 @@ class TrunkPolicyTest {
         node = TestNode.start(dataDir, Clock.systemUTC(), setup.gateways(Map.of("carrier-1", carrier.port())));
     }
 
-    /** acme's PBX dials {@code dialled} presenting {@code from}, answering the 407; returns the INVITE sent. */
-    private SipMessage dialFromAcme(String from, String dialled, Map<String, String> extraHeaders) {
-        SipMessage invite = pbx.newInvite(from, "sip:" + dialled + "@sentral.test", Sdp.offer("127.0.0.1", 41000));
-        for (Map.Entry<String, String> header : extraHeaders.entrySet()) {
-            invite = invite.withHeader(header.getKey(), header.getValue());
-        }
-        pbx.send(invite, node.address);
-        SipMessage authorized = new DigestClient("acme-pbx", "acme-secret")
-                .authorize(invite, pbx.awaitResponse(invite, 407, WAIT));
-        pbx.send(authorized, node.address);
-        return authorized;
-    }
-
     @Test
     void spoofedCallerIdFromARejectTrunkIs403AndCounted() {
         start(TestNode.Setup.defaults());
-        SipMessage invite = dialFromAcme("+4723450101", "91234567", Map.of());
+        SipMessage invite = node.dialFromAcme(pbx, "+4723450101", "91234567", Map.of());
         SipMessage answer = pbx.awaitFinalResponse(invite, WAIT);
         assertThat(answer.status()).isEqualTo(403);
         assertThat(answer.reason()).containsIgnoringCase("caller-ID");
@@ -102,7 +88,7 @@ class TrunkPolicyTest {
     @Test
     void ownedCallerIdIsAssertedAndCustomerIdentityHeadersAreStripped() {
         start(TestNode.Setup.defaults());
-        SipMessage invite = dialFromAcme("+4722120001", "91234567", Map.of(
+        SipMessage invite = node.dialFromAcme(pbx, "+4722120001", "91234567", Map.of(
                 "P-Asserted-Identity", "<sip:+4790000001@evil.example>",
                 "Remote-Party-ID", "<sip:+4790000002@evil.example>;party=calling"));
         SipMessage atCarrier = carrier.awaitRequest("INVITE", WAIT);
@@ -116,7 +102,7 @@ class TrunkPolicyTest {
     @Test
     void privacyIdHidesTheNumberFromTheCalleeButAssertsItToTheNetwork() {
         start(TestNode.Setup.defaults());
-        SipMessage invite = dialFromAcme("+4722120001", "91234567", Map.of("Privacy", "id"));
+        SipMessage invite = node.dialFromAcme(pbx, "+4722120001", "91234567", Map.of("Privacy", "id"));
         SipMessage atCarrier = carrier.awaitRequest("INVITE", WAIT);
         assertThat(atCarrier.from().uri()).contains("anonymous").doesNotContain("4722120001");
         assertThat(atCarrier.header("P-Asserted-Identity").orElseThrow()).contains("+4722120001");
@@ -128,7 +114,7 @@ class TrunkPolicyTest {
     @Test
     void nonNumericCallerIdIsAClear4xxNeverA500() {
         start(TestNode.Setup.defaults());
-        SipMessage invite = dialFromAcme("sip:alice@somewhere.example", "91234567", Map.of());
+        SipMessage invite = node.dialFromAcme(pbx, "sip:alice@somewhere.example", "91234567", Map.of());
         SipMessage answer = pbx.awaitFinalResponse(invite, WAIT);
         assertThat(answer.status()).isBetween(400, 499);
     }
@@ -136,11 +122,11 @@ class TrunkPolicyTest {
     @Test
     void channelLimitGives503WithRetryAfterAndIsCounted() {
         start(TestNode.Setup.defaults().customers(Provisionings.limits("acme", 1, 0)));
-        SipMessage first = dialFromAcme("+4722120001", "91234567", Map.of());
+        SipMessage first = node.dialFromAcme(pbx, "+4722120001", "91234567", Map.of());
         SipMessage atCarrier = carrier.awaitRequest("INVITE", WAIT);
         carrier.respond(atCarrier, 180, "Ringing");
         pbx.awaitResponse(first, 180, WAIT);
-        SipMessage second = dialFromAcme("+4722120002", "91234568", Map.of());
+        SipMessage second = node.dialFromAcme(pbx, "+4722120002", "91234568", Map.of());
         SipMessage busy = pbx.awaitFinalResponse(second, WAIT);
         assertThat(busy.status()).isEqualTo(503);
         assertThat(busy.header("Retry-After")).isPresent();
@@ -148,7 +134,7 @@ class TrunkPolicyTest {
                 "channels")).isEqualTo(1);
         carrier.respond(atCarrier, 486, "Busy Here");
         pbx.awaitFinalResponse(first, WAIT);
-        SipMessage third = dialFromAcme("+4722120003", "91234569", Map.of());
+        SipMessage third = node.dialFromAcme(pbx, "+4722120003", "91234569", Map.of());
         SipMessage atCarrierAgain = carrier.awaitRequest("INVITE", WAIT);
         carrier.respond(atCarrierAgain, 486, "Busy Here");
         assertThat(pbx.awaitFinalResponse(third, WAIT).status()).isEqualTo(486);
@@ -157,10 +143,10 @@ class TrunkPolicyTest {
     @Test
     void callsPerSecondLimitGives503() {
         start(TestNode.Setup.defaults().customers(Provisionings.limits("acme", 0, 1)));
-        SipMessage first = dialFromAcme("+4722120001", "91234567", Map.of());
+        SipMessage first = node.dialFromAcme(pbx, "+4722120001", "91234567", Map.of());
         carrier.respond(carrier.awaitRequest("INVITE", WAIT), 486, "Busy Here");
         pbx.awaitFinalResponse(first, WAIT);
-        SipMessage second = dialFromAcme("+4722120002", "91234568", Map.of());
+        SipMessage second = node.dialFromAcme(pbx, "+4722120002", "91234568", Map.of());
         assertThat(pbx.awaitFinalResponse(second, WAIT).status()).isEqualTo(503);
     }
 
@@ -179,7 +165,7 @@ class TrunkPolicyTest {
     @Test
     void allOutgoingBarStopsOrdinaryCalls() {
         start(TestNode.Setup.defaults().customers(Provisionings.barrings("acme", Set.of(BarringClass.ALL_OUTGOING))));
-        SipMessage invite = dialFromAcme("+4722120001", "91234567", Map.of());
+        SipMessage invite = node.dialFromAcme(pbx, "+4722120001", "91234567", Map.of());
         SipMessage answer = pbx.awaitFinalResponse(invite, WAIT);
         assertThat(answer.status()).isEqualTo(403);
         assertThat(answer.reason()).containsIgnoringCase("barred");
@@ -188,9 +174,9 @@ class TrunkPolicyTest {
     @Test
     void premiumRateBarStopsContentNumbers() {
         start(TestNode.Setup.defaults().customers(Provisionings.barrings("acme", Set.of(BarringClass.PREMIUM_RATE))));
-        SipMessage premium = dialFromAcme("+4722120001", "82012345", Map.of());
+        SipMessage premium = node.dialFromAcme(pbx, "+4722120001", "82012345", Map.of());
         assertThat(pbx.awaitFinalResponse(premium, WAIT).status()).isEqualTo(403);
-        SipMessage ordinary = dialFromAcme("+4722120001", "91234567", Map.of());
+        SipMessage ordinary = node.dialFromAcme(pbx, "+4722120001", "91234567", Map.of());
         SipMessage atCarrier = carrier.awaitRequest("INVITE", WAIT);
         carrier.respond(atCarrier, 486, "Busy Here");
         assertThat(pbx.awaitFinalResponse(ordinary, WAIT).status()).isEqualTo(486);
