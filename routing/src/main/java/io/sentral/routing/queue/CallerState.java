@@ -1,5 +1,6 @@
 package io.sentral.routing.queue;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
@@ -29,14 +30,14 @@ public enum CallerState {
     OVERFLOWED,
     TIMED_OUT;
 
-    private static final Map<CallerState, Set<CallerState>> NEXT = new EnumMap<>(Map.of(
+    private static final Map<CallerState, Set<CallerState>> NEXT = Collections.unmodifiableMap(new EnumMap<>(Map.of(
             WAITING, EnumSet.of(OFFERED, ABANDONED, OVERFLOWED, TIMED_OUT),
             OFFERED, EnumSet.of(WAITING, CONNECTED, ABANDONED, OVERFLOWED, TIMED_OUT),
             CONNECTED, EnumSet.of(ENDED),
             ENDED, EnumSet.noneOf(CallerState.class),
             ABANDONED, EnumSet.noneOf(CallerState.class),
             OVERFLOWED, EnumSet.noneOf(CallerState.class),
-            TIMED_OUT, EnumSet.noneOf(CallerState.class)));
+            TIMED_OUT, EnumSet.noneOf(CallerState.class))));
 
     /** Whether the table allows going from this state to {@code next}. */
     public boolean canMoveTo(CallerState next) {
