@@ -171,6 +171,21 @@ class RegistrationTest {
     }
 
     @Test
+    void switchboardUsersRegisterTheirDevicesWithTheirSipLogin() {
+        SipMessage ok = pbx.register(node.address, new DigestClient("alice", "alice-secret"), DOMAIN,
+                Duration.ofHours(1), WAIT);
+        assertThat(ok.status()).isEqualTo(200);
+        try (SipTestAgent desk = SipTestAgent.udp("127.0.0.1", 0)) {
+            SipMessage second = desk.register(node.address, new DigestClient("alice", "alice-secret"), DOMAIN,
+                    Duration.ofHours(1), WAIT);
+            assertThat(second.contacts()).hasSize(2);
+        }
+        SipMessage wrong = pbx.register(node.address, new DigestClient("bob", "alice-secret"), DOMAIN,
+                Duration.ofHours(1), WAIT);
+        assertThat(wrong.status()).isEqualTo(403);
+    }
+
+    @Test
     void optionsIsAnswered200() {
         SipMessage options = pbx.newOptions("sip:" + DOMAIN);
         pbx.send(options, node.address);

@@ -6,6 +6,7 @@ import io.sentral.core.call.CallOrigin;
 import io.sentral.core.tenant.DigestCredentials;
 import io.sentral.core.tenant.IpRange;
 import io.sentral.core.tenant.TenantSnapshot;
+import io.sentral.core.switchboard.User;
 import io.sentral.core.tenant.Trunk;
 import io.sentral.sip.auth.DigestAuthenticator;
 import io.sentral.sip.auth.DigestHeaders;
@@ -95,8 +96,12 @@ public final class OriginResolver {
         };
     }
 
-    /** Credentials lookup used for registration: the trunk (or later user) with that username. */
+    /**
+     * Credentials lookup used for registration: the trunk with that username, else the
+     * switchboard user (S1: a user's SIP devices register with the user's SIP login).
+     */
     public static Optional<DigestCredentials> credentialsOf(TenantSnapshot snapshot, String username) {
-        return snapshot.trunkByUsername(username).flatMap(Trunk::credentials);
+        return snapshot.trunkByUsername(username).flatMap(Trunk::credentials)
+                .or(() -> snapshot.userByUsername(username).map(User::sipCredentials));
     }
 }
