@@ -17,7 +17,9 @@ import java.util.Optional;
  * @param wrapUp      pause after a queue call before the agent is offered the next one
  * @param maxWait     how long a caller waits before overflowing
  * @param maxWaiting  callers that may wait at once (0 = no limit); one more overflows at once
- * @param overflow    where callers go on max wait, full queue or no available agent; empty = keep waiting
+ * @param overflow    where callers go on max wait, full queue or no available agent; empty = a caller
+ *                    is timed out at max wait, refused when the queue is full, and waits while no
+ *                    agent is available
  */
 public record Queue(TenantId tenant, QueueName name, E164Number number, List<UserId> members,
                     QueueStrategy strategy, Duration ringTimeout, Duration wrapUp, Duration maxWait,
