@@ -13,6 +13,7 @@ import io.sentral.core.emergency.EmergencyAddressStore;
 import io.sentral.core.tenant.TenantSnapshot;
 import io.sentral.core.tenant.Transport;
 import io.sentral.routing.DefaultCallRouter;
+import io.sentral.routing.NumberPlan;
 import io.sentral.routing.RoutingServices;
 import io.sentral.routing.TrunkCapacity;
 import io.sentral.sip.SipEdge;
@@ -90,7 +91,7 @@ public final class SentralServer implements AutoCloseable {
                 .register(meters));
         TrunkCapacity capacity = new TrunkCapacity(clock);
         DefaultCallRouter router = new DefaultCallRouter(tenants::get, location, config.gateways(),
-                config.node().sip().domain(), Country.NO, new RoutingServices(NumberPlans.from(config.numberPlan()),
+                config.node().sip().domain(), Country.NO, new RoutingServices(new NumberPlan(config.numberPlan()),
                 capacity, SpendView.none(), gatewayStatus, clock, RoutingServices.sharedRandom()));
         // channels are given back on the call's own lane at once; records are written behind it
         CallEventListener callEvents = event -> {
