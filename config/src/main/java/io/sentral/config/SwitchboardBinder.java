@@ -2,7 +2,7 @@ package io.sentral.config;
 
 import io.sentral.core.number.E164Number;
 import io.sentral.core.number.NumberRange;
-import io.sentral.core.switchboard.OverflowTarget;
+import io.sentral.core.switchboard.CallTarget;
 import io.sentral.core.switchboard.Queue;
 import io.sentral.core.switchboard.QueueName;
 import io.sentral.core.switchboard.QueueStrategy;
@@ -103,12 +103,12 @@ final class SwitchboardBinder {
         Duration wrapUp = q.optional("wrapUp").map(YamlNode::duration).orElse(Duration.ZERO);
         Duration maxWait = q.optional("maxWait").map(YamlNode::duration).orElse(Duration.ofSeconds(60));
         int maxWaiting = q.optional("maxWaiting").map(n -> n.integer(0, 10_000)).orElse(0);
-        Optional<OverflowTarget> overflow = q.optional("overflow").map(o -> overflow(o, name, users, queues));
+        Optional<CallTarget> overflow = q.optional("overflow").map(o -> overflow(o, name, users, queues));
         return q.build(() -> new Queue(tenant, name, number, memberIds, strategy, ringTimeout, wrapUp, maxWait,
                 maxWaiting, overflow));
     }
 
-    private OverflowTarget overflow(YamlNode node, QueueName self, Set<UserId> users, Set<QueueName> queues) {
+    private CallTarget overflow(YamlNode node, QueueName self, Set<UserId> users, Set<QueueName> queues) {
         YamlNode o = node.object(Set.of("queue", "user", "number"));
         int given = (o.has("queue") ? 1 : 0) + (o.has("user") ? 1 : 0) + (o.has("number") ? 1 : 0);
         if (given != 1) {
@@ -123,7 +123,7 @@ final class SwitchboardBinder {
             if (queue.equals(self)) {
                 throw target.error("a queue cannot overflow to itself");
             }
-            return new OverflowTarget.ToQueue(queue);
+            return new CallTarget.ToQueue(queue);
         }
         if (o.has("user")) {
             YamlNode target = o.required("user");
@@ -131,9 +131,9 @@ final class SwitchboardBinder {
             if (!users.contains(user)) {
                 throw target.error("'" + user + "' is not a user of customer " + tenant);
             }
-            return new OverflowTarget.ToUser(user);
+            return new CallTarget.ToUser(user);
         }
-        return new OverflowTarget.ToNumber(o.required("number").number());
+        return new CallTarget.ToNumber(o.required("number").number());
     }
 
     /** A direct or queue number: the customer's own, not on a trunk, not used twice. */

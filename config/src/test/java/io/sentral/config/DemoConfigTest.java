@@ -12,7 +12,7 @@ import io.sentral.core.number.Country;
 import io.sentral.core.number.E164Number;
 import io.sentral.core.number.NumberRange;
 import io.sentral.core.provisioning.CustomerProvisioning;
-import io.sentral.core.switchboard.OverflowTarget;
+import io.sentral.core.switchboard.CallTarget;
 import io.sentral.core.switchboard.Queue;
 import io.sentral.core.switchboard.QueueName;
 import io.sentral.core.switchboard.QueueStrategy;
@@ -144,10 +144,10 @@ class DemoConfigTest {
                 new Queue(tenant, QueueName.of("Sentralbord"), E164Number.of("+4723450000"),
                         List.of(UserId.of("alice"), UserId.of("bob")), QueueStrategy.LONGEST_IDLE,
                         Duration.ofSeconds(15), Duration.ofSeconds(5), Duration.ofSeconds(60), 20,
-                        Optional.of(new OverflowTarget.ToQueue(QueueName.of("Support")))),
+                        Optional.of(new CallTarget.ToQueue(QueueName.of("Support")))),
                 new Queue(tenant, QueueName.of("Support"), E164Number.of("+4723450050"), List.of(UserId.of("carol")),
                         QueueStrategy.RING_ALL, Duration.ofSeconds(15), Duration.ZERO, Duration.ofSeconds(120), 0,
-                        Optional.of(new OverflowTarget.ToNumber(E164Number.of("+4791000103")))));
+                        Optional.of(new CallTarget.ToNumber(E164Number.of("+4791000103")))));
         assertThat(fjord.vipList()).extracting(v -> v.number().value()).containsExactly("+4790000001", "+4790000002");
         assertThat(fjord.emergencyAddresses()).singleElement().satisfies(a -> {
             assertThat(a.range()).isEqualTo(NumberRange.of("+4723450000", "+4723450199"));

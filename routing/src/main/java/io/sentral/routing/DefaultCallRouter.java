@@ -82,6 +82,8 @@ public final class DefaultCallRouter implements CallRouter {
         return switch (request.origin()) {
             case CallOrigin.Carrier carrier -> inbound.route(request, snapshot);
             case CallOrigin.CustomerTrunk trunk -> outbound.route(request, trunk, snapshot);
+            case CallOrigin.SwitchboardUser user -> new RoutePlan.Reject(480,
+                    "Temporarily Unavailable: calls from switchboard users are not routed yet", "switchboard-user");
         };
     }
 }

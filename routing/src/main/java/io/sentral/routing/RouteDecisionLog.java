@@ -42,6 +42,14 @@ public final class RouteDecisionLog {
                     + forward.emergency().map(e -> " EMERGENCY " + e.service() + " " + e.country()).orElse("")
                     + " to " + forward.destinations().stream().map(RouteDecisionLog::destination)
                             .collect(Collectors.joining(", ", "[", "]"));
+            case RoutePlan.RingUser ring -> "ring " + ring.tenant() + "/" + ring.user() + " "
+                    + ring.caller().fromUser() + " -> " + ring.requestUser()
+                    + ring.noAnswerAfter().map(d -> " for " + d.toSeconds() + " s").orElse("")
+                    + diversions(ring.diversions())
+                    + " on " + ring.devices().stream().map(RouteDecisionLog::destination)
+                            .collect(Collectors.joining(", ", "[", "]"));
+            case RoutePlan.JoinQueue join -> "queue " + join.tenant() + "/" + join.queue() + " "
+                    + join.caller().fromUser() + " -> " + join.requestUser() + diversions(join.diversions());
         };
         String events = plan.events().isEmpty() ? ""
                 : plan.events().stream().map(Object::toString).collect(Collectors.joining(", ", " events [", "]"));
@@ -52,7 +60,14 @@ public final class RouteDecisionLog {
         return switch (origin) {
             case CallOrigin.Carrier carrier -> carrier.gateway();
             case CallOrigin.CustomerTrunk trunk -> trunk.tenant() + "/" + trunk.trunk();
+            case CallOrigin.SwitchboardUser user -> user.tenant() + "/user " + user.user();
         };
+    }
+
+    private static String diversions(java.util.List<io.sentral.core.call.Diversion> diversions) {
+        return diversions.isEmpty() ? "" : diversions.stream()
+                .map(d -> d.divertingNumber() + " (" + d.reason().token() + ")")
+                .collect(Collectors.joining(", ", " diverted by [", "]"));
     }
 
     private static String destination(Destination d) {

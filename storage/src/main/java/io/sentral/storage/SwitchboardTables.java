@@ -3,7 +3,7 @@ package io.sentral.storage;
 import static io.sentral.storage.Jdbc.row;
 
 import io.sentral.core.number.E164Number;
-import io.sentral.core.switchboard.OverflowTarget;
+import io.sentral.core.switchboard.CallTarget;
 import io.sentral.core.switchboard.Queue;
 import io.sentral.core.switchboard.QueueName;
 import io.sentral.core.switchboard.QueueStrategy;
@@ -94,32 +94,32 @@ final class SwitchboardTables {
         return Jdbc.optionalText(rs, column).map(E164Number::of);
     }
 
-    private static String overflowKind(OverflowTarget target) {
+    private static String overflowKind(CallTarget target) {
         return switch (target) {
-            case OverflowTarget.ToQueue q -> "QUEUE";
-            case OverflowTarget.ToUser u -> "USER";
-            case OverflowTarget.ToNumber n -> "NUMBER";
+            case CallTarget.ToQueue q -> "QUEUE";
+            case CallTarget.ToUser u -> "USER";
+            case CallTarget.ToNumber n -> "NUMBER";
         };
     }
 
-    private static String overflowTarget(OverflowTarget target) {
+    private static String overflowTarget(CallTarget target) {
         return switch (target) {
-            case OverflowTarget.ToQueue q -> q.queue().value();
-            case OverflowTarget.ToUser u -> u.user().value();
-            case OverflowTarget.ToNumber n -> n.number().value();
+            case CallTarget.ToQueue q -> q.queue().value();
+            case CallTarget.ToUser u -> u.user().value();
+            case CallTarget.ToNumber n -> n.number().value();
         };
     }
 
-    private static Optional<OverflowTarget> overflow(ResultSet rs) throws SQLException {
+    private static Optional<CallTarget> overflow(ResultSet rs) throws SQLException {
         Optional<String> kind = Jdbc.optionalText(rs, "overflow_kind");
         if (kind.isEmpty()) {
             return Optional.empty();
         }
         String target = rs.getString("overflow_target");
         return Optional.of(switch (kind.get()) {
-            case "QUEUE" -> new OverflowTarget.ToQueue(QueueName.of(target));
-            case "USER" -> new OverflowTarget.ToUser(UserId.of(target));
-            case "NUMBER" -> new OverflowTarget.ToNumber(E164Number.of(target));
+            case "QUEUE" -> new CallTarget.ToQueue(QueueName.of(target));
+            case "USER" -> new CallTarget.ToUser(UserId.of(target));
+            case "NUMBER" -> new CallTarget.ToNumber(E164Number.of(target));
             default -> throw new SQLException("unknown overflow kind " + kind.get());
         });
     }

@@ -1,5 +1,6 @@
 package io.sentral.core.call;
 
+import io.sentral.core.switchboard.UserId;
 import io.sentral.core.tenant.TenantId;
 import io.sentral.core.tenant.TrunkId;
 import java.util.Objects;
@@ -19,6 +20,14 @@ public sealed interface CallOrigin {
         public CustomerTrunk {
             Objects.requireNonNull(tenant, "tenant");
             Objects.requireNonNull(trunk, "trunk");
+        }
+    }
+
+    /** A switchboard user's SIP device, authenticated by digest with the user's SIP login (S1). */
+    record SwitchboardUser(TenantId tenant, UserId user) implements CallOrigin {
+        public SwitchboardUser {
+            Objects.requireNonNull(tenant, "tenant");
+            Objects.requireNonNull(user, "user");
         }
     }
 }

@@ -6,7 +6,7 @@ import io.sentral.core.number.Country;
 import io.sentral.core.number.E164Number;
 import io.sentral.core.number.NumberRange;
 import io.sentral.core.portability.PortedIn;
-import io.sentral.core.switchboard.OverflowTarget;
+import io.sentral.core.switchboard.CallTarget;
 import io.sentral.core.switchboard.Queue;
 import io.sentral.core.switchboard.QueueName;
 import io.sentral.core.switchboard.User;
@@ -109,11 +109,11 @@ final class ProvisioningConsistency {
         }
     }
 
-    private void checkOverflow(Queue q, OverflowTarget target, Set<UserId> users, Set<QueueName> queues) {
+    private void checkOverflow(Queue q, CallTarget target, Set<UserId> users, Set<QueueName> queues) {
         switch (target) {
-            case OverflowTarget.ToQueue t when !queues.contains(t.queue()) ->
+            case CallTarget.ToQueue t when !queues.contains(t.queue()) ->
                     fail("queue " + q.name() + " overflows to unknown queue " + t.queue());
-            case OverflowTarget.ToUser t when !users.contains(t.user()) ->
+            case CallTarget.ToUser t when !users.contains(t.user()) ->
                     fail("queue " + q.name() + " overflows to unknown user " + t.user());
             default -> { }
         }

@@ -1,5 +1,9 @@
 package io.sentral.core.route;
 
+import io.sentral.core.call.Diversion;
+import io.sentral.core.number.E164Number;
+import io.sentral.core.switchboard.QueueName;
+import io.sentral.core.switchboard.UserId;
 import io.sentral.core.call.CallDirection;
 import io.sentral.core.policy.PolicyEvent;
 import io.sentral.core.tenant.TenantId;
@@ -47,9 +51,10 @@ public sealed interface RoutePlan {
      */
     record Forward(CallDirection direction, Optional<TenantId> tenant, Optional<TrunkId> trunk,
                    String requestUser, CallerIdentity caller, List<Destination> destinations, String rule,
-                   Optional<EmergencyContext> emergency, List<PolicyEvent> events)
+                   Optional<EmergencyContext> emergency, List<PolicyEvent> events, List<Diversion> diversions)
             implements RoutePlan {
         public Forward {
+            diversions = List.copyOf(diversions);
             Objects.requireNonNull(direction, "direction");
             Objects.requireNonNull(tenant, "tenant");
             Objects.requireNonNull(trunk, "trunk");
@@ -64,6 +69,13 @@ public sealed interface RoutePlan {
             events = List.copyOf(events);
         }
 
+        /** A call that has not been diverted on its way. */
+        public Forward(CallDirection direction, Optional<TenantId> tenant, Optional<TrunkId> trunk,
+                       String requestUser, CallerIdentity caller, List<Destination> destinations, String rule,
+                       Optional<EmergencyContext> emergency, List<PolicyEvent> events) {
+            this(direction, tenant, trunk, requestUser, caller, destinations, rule, emergency, events, List.of());
+        }
+
         /** A plain forward: the caller as received, no emergency, no policy events. */
         public Forward(CallDirection direction, Optional<TenantId> tenant, Optional<TrunkId> trunk,
                        String requestUser, String callerUser, List<Destination> destinations, String rule) {
@@ -74,6 +86,59 @@ public sealed interface RoutePlan {
         /** The user part for the outgoing From. */
         public String callerUser() {
             return caller.fromUser();
+        }
+    }
+
+    /**
+     * Ring all of a switchboard user's {@code devices} at once (S1): the first to answer takes the
+     * call and the others are cancelled. If none answers within {@code noAnswerAfter}, or all are
+     * busy, the edge asks {@link SwitchboardRouter#divert} where the call goes next (S7).
+     *
+     * @param requestUser the number that was called (for logs and the call record)
+     * @param devices     exact Request-URIs: the user's registered contacts, and the mobile through a
+     *                    carrier gateway when the user has an extra terminal
+     * @param noAnswerAfter present when the user forwards on no answer: stop ringing then and divert
+     * @param diversions  the redirections the call went through on its way, oldest first
+     */
+    record RingUser(CallDirection direction, TenantId tenant, UserId user, String requestUser, CallerIdentity caller,
+                    List<Destination> devices, Optional<Duration> noAnswerAfter, List<Diversion> diversions,
+                    String rule, List<PolicyEvent> events) implements RoutePlan {
+        public RingUser {
+            Objects.requireNonNull(direction, "direction");
+            Objects.requireNonNull(tenant, "tenant");
+            Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(requestUser, "requestUser");
+            Objects.requireNonNull(caller, "caller");
+            devices = List.copyOf(devices);
+            if (devices.isEmpty()) {
+                throw new IllegalArgumentException("ringing user " + user + " needs at least one device");
+            }
+            Objects.requireNonNull(noAnswerAfter, "noAnswerAfter");
+            diversions = List.copyOf(diversions);
+            Objects.requireNonNull(rule, "rule");
+            events = List.copyOf(events);
+        }
+    }
+
+    /**
+     * Put the caller into a queue (S2): the queue engine takes over, the edge answers 182 Queued
+     * and rings the agents the engine offers the call to.
+     *
+     * @param callerNumber the caller's number in E.164 (VIP list, S3), if the caller sent one
+     */
+    record JoinQueue(CallDirection direction, TenantId tenant, QueueName queue, String requestUser,
+                     CallerIdentity caller, Optional<E164Number> callerNumber, List<Diversion> diversions,
+                     String rule, List<PolicyEvent> events) implements RoutePlan {
+        public JoinQueue {
+            Objects.requireNonNull(direction, "direction");
+            Objects.requireNonNull(tenant, "tenant");
+            Objects.requireNonNull(queue, "queue");
+            Objects.requireNonNull(requestUser, "requestUser");
+            Objects.requireNonNull(caller, "caller");
+            Objects.requireNonNull(callerNumber, "callerNumber");
+            diversions = List.copyOf(diversions);
+            Objects.requireNonNull(rule, "rule");
+            events = List.copyOf(events);
         }
     }
 }

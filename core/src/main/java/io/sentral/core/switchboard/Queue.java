@@ -23,7 +23,7 @@ import java.util.Optional;
  */
 public record Queue(TenantId tenant, QueueName name, E164Number number, List<UserId> members,
                     QueueStrategy strategy, Duration ringTimeout, Duration wrapUp, Duration maxWait,
-                    int maxWaiting, Optional<OverflowTarget> overflow) {
+                    int maxWaiting, Optional<CallTarget> overflow) {
 
     public Queue {
         Objects.requireNonNull(tenant, "tenant");
@@ -47,7 +47,7 @@ public record Queue(TenantId tenant, QueueName name, E164Number number, List<Use
         if (maxWaiting < 0) {
             throw new IllegalArgumentException("queue " + name + " max waiting must not be negative (0 = no limit)");
         }
-        if (overflow.orElse(null) instanceof OverflowTarget.ToQueue q && q.queue().equals(name)) {
+        if (overflow.orElse(null) instanceof CallTarget.ToQueue q && q.queue().equals(name)) {
             throw new IllegalArgumentException("queue " + name + " overflows to itself");
         }
     }

@@ -1,7 +1,7 @@
 package io.sentral.routing.queue;
 
 import io.sentral.core.number.E164Number;
-import io.sentral.core.switchboard.OverflowTarget;
+import io.sentral.core.switchboard.CallTarget;
 import io.sentral.core.switchboard.QueueName;
 import io.sentral.core.switchboard.UserId;
 import java.time.Instant;
@@ -66,13 +66,13 @@ public sealed interface QueueAction {
     }
 
     /**
-     * Send the caller to the queue's overflow target. For a {@link OverflowTarget.ToQueue} target
+     * Send the caller to the queue's overflow target. For a {@link CallTarget.ToQueue} target
      * the edge calls {@link QueueEngine#join(Join)} with {@link #joinNext(E164Number)}, which keeps the
      * original join time and the queues the caller has been through.
      *
      * @param path the queues the caller has been through, oldest first, ending with {@code from}
      */
-    record Overflow(CallId callId, QueueName from, OverflowTarget target, OverflowReason reason,
+    record Overflow(CallId callId, QueueName from, CallTarget target, OverflowReason reason,
                     Instant originalJoin, List<QueueName> path) implements QueueAction {
         public Overflow {
             Objects.requireNonNull(callId, "callId");
@@ -85,7 +85,7 @@ public sealed interface QueueAction {
 
         /** The join into the target queue, if the target is a queue. */
         public Optional<Join> joinNext(E164Number caller) {
-            return target instanceof OverflowTarget.ToQueue q
+            return target instanceof CallTarget.ToQueue q
                     ? Optional.of(Join.overflowedIn(callId, caller, q.queue(), originalJoin, path))
                     : Optional.empty();
         }

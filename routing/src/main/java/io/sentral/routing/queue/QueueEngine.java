@@ -2,7 +2,7 @@ package io.sentral.routing.queue;
 
 import io.sentral.core.number.E164Number;
 import io.sentral.core.provisioning.CustomerProvisioning;
-import io.sentral.core.switchboard.OverflowTarget;
+import io.sentral.core.switchboard.CallTarget;
 import io.sentral.core.switchboard.QueueName;
 import io.sentral.core.switchboard.UserId;
 import io.sentral.core.switchboard.VipEntry;
@@ -479,14 +479,14 @@ public final class QueueEngine {
      * there is none or the target is a queue the caller has already been through.
      */
     private void turnAway(LiveQueue queue, QueuedCaller caller, OverflowReason reason, Out out) {
-        Optional<OverflowTarget> target = queue.settings.queue().overflow();
+        Optional<CallTarget> target = queue.settings.queue().overflow();
         if (target.isEmpty()) {
             queue.rejected++;
             out.actions.add(new QueueAction.Reject(caller.id, queue.name(), RejectReason.QUEUE_FULL));
             out.events.add(new QueueEvent.Rejected(out.now, queue.name(), caller.id, RejectReason.QUEUE_FULL));
             return;
         }
-        if (target.get() instanceof OverflowTarget.ToQueue next && caller.path.contains(next.queue())) {
+        if (target.get() instanceof CallTarget.ToQueue next && caller.path.contains(next.queue())) {
             queue.rejected++;
             out.actions.add(new QueueAction.Reject(caller.id, queue.name(), RejectReason.OVERFLOW_LOOP));
             out.events.add(new QueueEvent.Rejected(out.now, queue.name(), caller.id, RejectReason.OVERFLOW_LOOP));

@@ -1,6 +1,6 @@
 package io.sentral.routing.queue;
 
-import io.sentral.core.switchboard.OverflowTarget;
+import io.sentral.core.switchboard.CallTarget;
 import io.sentral.core.switchboard.QueueName;
 import io.sentral.core.switchboard.UserId;
 import java.time.Duration;
@@ -76,7 +76,7 @@ public sealed interface QueueEvent {
     }
 
     /** The caller left {@code queue} for {@code target}; the call log keeps both names (S4). */
-    record Overflowed(Instant at, QueueName queue, CallId callId, OverflowReason reason, OverflowTarget target,
+    record Overflowed(Instant at, QueueName queue, CallId callId, OverflowReason reason, CallTarget target,
                       Duration waited) implements CallerEvent {
         public Overflowed {
             Objects.requireNonNull(at, "at");

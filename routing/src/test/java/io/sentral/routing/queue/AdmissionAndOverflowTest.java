@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sentral.core.number.E164Number;
-import io.sentral.core.switchboard.OverflowTarget;
+import io.sentral.core.switchboard.CallTarget;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ class AdmissionAndOverflowTest {
         QueueDecision third = join(engine, "c3", EVA, SALES);
 
         assertThat(third.actions()).containsExactly(new QueueAction.Overflow(id("c3"), SALES,
-                new OverflowTarget.ToQueue(HELP), OverflowReason.QUEUE_FULL, START, List.of(SALES)));
+                new CallTarget.ToQueue(HELP), OverflowReason.QUEUE_FULL, START, List.of(SALES)));
         assertThat(engine.callerState(id("c3"))).isEmpty();
         assertThat(engine.board(SALES).overflowed()).containsEntry(OverflowReason.QUEUE_FULL, 1L);
     }
@@ -151,7 +151,7 @@ class AdmissionAndOverflowTest {
 
     @Test
     void overflowToANumberHasNoNextQueue() {
-        OverflowTarget mobile = new OverflowTarget.ToNumber(E164Number.of("+4791000103"));
+        CallTarget mobile = new CallTarget.ToNumber(E164Number.of("+4791000103"));
         QueueEngine engine = f.engine(queue(SALES, ALICE).maxWait(5).overflowTo(mobile));
         join(engine, "c1", CARLA, SALES);
         f.advance(5);

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sentral.config.ConfigLoader;
 import io.sentral.core.number.E164Number;
-import io.sentral.core.switchboard.OverflowTarget;
+import io.sentral.core.switchboard.CallTarget;
 import io.sentral.core.switchboard.QueueName;
 import io.sentral.core.tenant.TenantSnapshot;
 import java.time.Duration;
@@ -115,7 +115,7 @@ class DemoQueuesTest {
 
         assertThat(first.reason()).isEqualTo(OverflowReason.NO_AGENTS_LOGGED_IN);
         assertThat(support.actions()).containsExactly(new QueueAction.Overflow(id("c1"), SUPPORT,
-                new OverflowTarget.ToNumber(CAROL_MOBILE), OverflowReason.NO_AGENTS_LOGGED_IN, START,
+                new CallTarget.ToNumber(CAROL_MOBILE), OverflowReason.NO_AGENTS_LOGGED_IN, START,
                 List.of(SENTRALBORD, SUPPORT)));
     }
 

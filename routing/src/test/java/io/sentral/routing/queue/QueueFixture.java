@@ -1,7 +1,7 @@
 package io.sentral.routing.queue;
 
 import io.sentral.core.number.E164Number;
-import io.sentral.core.switchboard.OverflowTarget;
+import io.sentral.core.switchboard.CallTarget;
 import io.sentral.core.switchboard.Queue;
 import io.sentral.core.switchboard.QueueName;
 import io.sentral.core.switchboard.QueueStrategy;
@@ -73,7 +73,7 @@ final class QueueFixture {
         private Duration wrapUp = Duration.ZERO;
         private Duration maxWait = Duration.ofSeconds(60);
         private int maxWaiting;
-        private Optional<OverflowTarget> overflow = Optional.empty();
+        private Optional<CallTarget> overflow = Optional.empty();
         private WhenNoAgent whenNoAgent = WhenNoAgent.WAIT;
         private int autopause;
 
@@ -102,13 +102,13 @@ final class QueueFixture {
             return this;
         }
 
-        Spec overflowTo(OverflowTarget target) {
+        Spec overflowTo(CallTarget target) {
             overflow = Optional.of(target);
             return this;
         }
 
         Spec overflowTo(QueueName queue) {
-            return overflowTo(new OverflowTarget.ToQueue(queue));
+            return overflowTo(new CallTarget.ToQueue(queue));
         }
 
         Spec whenNoAgent(WhenNoAgent value) {

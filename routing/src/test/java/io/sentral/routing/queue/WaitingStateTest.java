@@ -12,7 +12,7 @@ import static io.sentral.routing.queue.QueueFixture.offered;
 import static io.sentral.routing.queue.QueueFixture.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sentral.core.switchboard.OverflowTarget;
+import io.sentral.core.switchboard.CallTarget;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -80,15 +80,15 @@ class WaitingStateTest {
         QueueDecision tick = engine.tick();
 
         assertThat(tick.actions()).containsExactly(new QueueAction.Overflow(id("c1"), SALES,
-                new OverflowTarget.ToQueue(HELP), OverflowReason.MAX_WAIT, QueueFixture.START, List.of(SALES)));
+                new CallTarget.ToQueue(HELP), OverflowReason.MAX_WAIT, QueueFixture.START, List.of(SALES)));
         assertThat(tick.events()).containsExactly(new QueueEvent.Overflowed(f.at(60), SALES, id("c1"),
-                OverflowReason.MAX_WAIT, new OverflowTarget.ToQueue(HELP), Duration.ofSeconds(60)));
+                OverflowReason.MAX_WAIT, new CallTarget.ToQueue(HELP), Duration.ofSeconds(60)));
         assertThat(engine.callerState(id("c1"))).isEmpty();
         assertThat(engine.board(SALES).overflowed()).containsEntry(OverflowReason.MAX_WAIT, 1L);
     }
 
     @Test
-    void maxWaitWithoutOverflowTargetTimesOut() {
+    void maxWaitWithoutCallTargetTimesOut() {
         QueueEngine engine = f.engine(queue(SALES, ALICE).maxWait(30));
         join(engine, "c1", CARLA, SALES);
         f.advance(30);

@@ -124,6 +124,10 @@ public final class InviteHandler {
         plan.events().forEach(event -> policyEvents.onPolicyEvent(callId, event));
         switch (plan) {
             case RoutePlan.Reject reject -> reject(tx, request, reject, source);
+            case RoutePlan.RingUser ring -> reject(tx, request, new RoutePlan.Reject(Response.TEMPORARILY_UNAVAILABLE,
+                    "Temporarily Unavailable (switchboard calls are not executed yet)", ring.rule()), source);
+            case RoutePlan.JoinQueue join -> reject(tx, request, new RoutePlan.Reject(Response.TEMPORARILY_UNAVAILABLE,
+                    "Temporarily Unavailable (switchboard calls are not executed yet)", join.rule()), source);
             case RoutePlan.Forward forward -> {
                 if (registry.find(callId).isPresent() && forward.emergency().isEmpty()) {
                     // a second INVITE with a live call's Call-ID would take over its registry entry
