@@ -6,7 +6,10 @@ import io.sentral.sip.auth.DigestAlgorithm;
 import io.sentral.sip.auth.DigestAuthenticator;
 import io.sentral.sip.auth.NonceService;
 import io.sentral.sip.b2bua.CallRegistry;
+import io.sentral.core.switchboard.QueueCallControl;
+import io.sentral.sip.b2bua.CallServices;
 import io.sentral.sip.b2bua.CallSignals;
+import io.sentral.sip.b2bua.QueueCallExecutor;
 import io.sentral.sip.gateway.GatewayPinger;
 import io.sentral.sip.b2bua.InviteHandler;
 import io.sentral.sip.b2bua.OriginResolver;
@@ -60,6 +63,7 @@ public final class SipEdge implements AutoCloseable {
     private GatewayPinger pinger;
     private int port;
     private int tlsPort;
+    private volatile QueueCallControl queueControl;
 
     /**
      * @param tls the TLS certificate; required when {@code settings} list the TLS transport
@@ -140,9 +144,12 @@ public final class SipEdge implements AutoCloseable {
                 new BindingRules(new RegistrarPolicy(settings.minExpires(), settings.maxExpires(),
                         settings.defaultExpires(), MAX_CONTACTS_PER_AOR)),
                 services.clock());
+        CallServices callServices = new CallServices(sip, services.events(), services.clock(), calls,
+                new LocationFormats(services.gateways()), services.switchboard(), services.queues());
         InviteHandler invites = new InviteHandler(sip,
                 new OriginResolver(services.tenants(), services.gateways(), authenticator), authenticator,
-                services.router(), calls, services.events(), services.policyEvents(), locations, new LocationFormats(services.gateways()), services.clock());
+                services.router(), callServices, services.policyEvents(), locations);
+        queueControl = new QueueCallExecutor(sip, calls);
         pinger = new GatewayPinger(sip, services.gateways(), services.gatewayStatus());
         provider.addSipListener(new SipDispatcher(sip, registrar, invites, new CallSignals(sip, calls, pinger)));
         stack.start();
@@ -178,6 +185,18 @@ public final class SipEdge implements AutoCloseable {
     }
 
     /** The SIP port in use (the configured one, or the free port picked for port 0). */
+    /**
+     * Where the queues send their decisions (S2): the edge executes them on the callers' calls.
+     * Available once {@link #start() started}.
+     */
+    public QueueCallControl queueControl() {
+        QueueCallControl control = queueControl;
+        if (control == null) {
+            throw new IllegalStateException("the SIP edge has not been started");
+        }
+        return control;
+    }
+
     public int port() {
         return port;
     }

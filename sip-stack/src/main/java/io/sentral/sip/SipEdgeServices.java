@@ -1,5 +1,7 @@
 package io.sentral.sip;
 
+import io.sentral.core.route.SwitchboardRouter;
+import io.sentral.core.switchboard.QueueCalls;
 import io.sentral.config.GatewaySettings;
 import io.sentral.core.call.CallEventListener;
 import io.sentral.core.emergency.EmergencyAddressStore;
@@ -17,13 +19,16 @@ import java.util.function.Supplier;
  * What the SIP edge needs from the rest of Sentral, wired by {@code app}: current tenant data,
  * the operator's gateways, the router that decides, the registrar's location service, where to
  * publish call events and policy decisions, the emergency address registry, the gateway status
- * board its pings keep up to date (routing reads it) and the clock.
+ * board its pings keep up to date (routing reads it), the clock, and the switchboard's decisions
+ * and queues (S1-S8).
  */
 public record SipEdgeServices(Supplier<TenantSnapshot> tenants, List<GatewaySettings> gateways, CallRouter router,
                               LocationService location, CallEventListener events, PolicyEventListener policyEvents,
                               EmergencyAddressStore emergencyAddresses, GatewayStatusBoard gatewayStatus,
-                              Clock clock) {
+                              Clock clock, SwitchboardRouter switchboard, QueueCalls queues) {
     public SipEdgeServices {
+        Objects.requireNonNull(switchboard, "switchboard");
+        Objects.requireNonNull(queues, "queues");
         Objects.requireNonNull(tenants, "tenants");
         gateways = List.copyOf(gateways);
         Objects.requireNonNull(router, "router");
@@ -33,5 +38,13 @@ public record SipEdgeServices(Supplier<TenantSnapshot> tenants, List<GatewaySett
         Objects.requireNonNull(emergencyAddresses, "emergencyAddresses");
         Objects.requireNonNull(gatewayStatus, "gatewayStatus");
         Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Without switchboard customers: nothing is forwarded, offered or transferred, and no queue runs. */
+    public SipEdgeServices(Supplier<TenantSnapshot> tenants, List<GatewaySettings> gateways, CallRouter router,
+                           LocationService location, CallEventListener events, PolicyEventListener policyEvents,
+                           EmergencyAddressStore emergencyAddresses, GatewayStatusBoard gatewayStatus, Clock clock) {
+        this(tenants, gateways, router, location, events, policyEvents, emergencyAddresses, gatewayStatus, clock,
+                NoSwitchboard.ROUTER, NoSwitchboard.QUEUES);
     }
 }

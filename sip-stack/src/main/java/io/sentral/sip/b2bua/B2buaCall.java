@@ -1,27 +1,30 @@
 package io.sentral.sip.b2bua;
 
+import io.sentral.core.call.CallDirection;
 import io.sentral.core.call.CallEvent;
-import io.sentral.core.call.CallEventListener;
+import io.sentral.core.call.Diversion;
 import io.sentral.core.call.EndCause;
-import io.sentral.core.route.Destination;
+import io.sentral.core.number.E164Number;
+import io.sentral.core.route.CallerIdentity;
+import io.sentral.core.route.RedirectedCall;
 import io.sentral.core.route.RoutePlan;
+import io.sentral.core.switchboard.UserId;
+import io.sentral.core.tenant.TenantId;
+import io.sentral.core.tenant.TrunkId;
+import io.sentral.config.SipSettings;
 import io.sentral.sip.emergency.CallerLocation;
-import io.sentral.sip.emergency.LocationFormats;
 import io.sentral.sip.internal.SipContext;
-import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
-import javax.sip.address.Address;
-import javax.sip.address.SipURI;
-import javax.sip.address.URI;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
-import javax.sip.header.FromHeader;
-import javax.sip.header.MaxForwardsHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
@@ -29,60 +32,62 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * One B2BUA call: the incoming leg A and an outgoing leg B placed per the {@link RoutePlan},
- * trying the plan's destinations in order (failover on silence, 408 and 5xx). Provisional and
- * final responses, ACK, BYE, CANCEL and in-dialog requests (re-INVITE, UPDATE, INFO) are relayed
- * between the legs; SDP passes through untouched. All methods run on the call's lane; see
- * {@link CallState} for the state table.
+ * One B2BUA call: the incoming leg A and the outgoing branches placed for it, of which one is
+ * bridged to A once it answers. Who is rung, and in which order, is the {@link Hunt}'s business
+ * (serial failover, a user's devices in parallel, a queue's agents); the call owns the legs:
+ * provisional and final responses to A, ACK, BYE, CANCEL, and in-dialog requests (re-INVITE,
+ * UPDATE, INFO) relayed between A and the connected branch; SDP passes through untouched. A plan
+ * may be followed by another (forwarding, overflow) while A waits. All methods run on the call's
+ * lane; see {@link CallState} for the state table.
  */
 public final class B2buaCall {
     private static final Logger LOG = LoggerFactory.getLogger(B2buaCall.class);
-    private static final String[] COPIED_HEADERS = {"Allow", "Supported", "Accept", "Session-Expires", "Min-SE"};
+    static final String COMPLETED_ELSEWHERE = "SIP;cause=200;text=\"Call completed elsewhere\"";
 
+    private final CallServices services;
     private final SipContext sip;
-    private final CallEventListener events;
-    private final Clock clock;
-    private final CallRegistry registry;
     private final ServerTransaction aInvite;
     private final Request aRequest;
     private final Dialog aDialog;
     private final String aTag = SipContext.newTag();
     private final String aCallId;
-    private final RoutePlan.Forward plan;
     private final Optional<CallerLocation> location;
-    private final LocationFormats locationFormats;
     private final int lane;
+    private final OutgoingInvite invites;
+    private final List<Branch> branches = new ArrayList<>();
+
+    private RoutePlan firstPlan;
+    private CallDirection direction;
+    private Optional<TenantId> tenant = Optional.empty();
+    private Optional<TrunkId> trunk = Optional.empty();
+    private CallerIdentity caller;
+    private Optional<E164Number> callerNumber = Optional.empty();
+    private final List<Diversion> diversions = new ArrayList<>();
 
     private CallState state = CallState.CALLING;
-    private int attempt = -1;
-    private ClientTransaction bInvite;
+    private Hunt hunt;
     private Dialog bDialog;
-    private boolean provisionalSeen;
-    private boolean cancelWhenProvisional;
-    private ScheduledFuture<?> silenceTimer;
-    private Response lastFailure;
+    private boolean queuedSent;
     private DeferredAck deferredAck;
 
     /** A 2xx to an INVITE whose offer came in the response: its ACK carries the answer (RFC 3264). */
     private record DeferredAck(Side waitingFor, Dialog target, long cseq) {
     }
 
-    B2buaCall(SipContext sip, CallEventListener events, Clock clock, CallRegistry registry,
-              ServerTransaction aInvite, Dialog aDialog, RoutePlan.Forward plan, Optional<CallerLocation> location,
-              LocationFormats locationFormats) {
-        this.sip = sip;
-        this.events = events;
-        this.clock = clock;
-        this.registry = registry;
+    B2buaCall(CallServices services, ServerTransaction aInvite, Dialog aDialog, RoutePlan plan,
+              Optional<CallerLocation> location) {
+        this.services = services;
+        this.sip = services.sip();
         this.aInvite = aInvite;
         this.aRequest = aInvite.getRequest();
         this.aDialog = aDialog;
         this.aCallId = ((CallIdHeader) aRequest.getHeader(CallIdHeader.NAME)).getCallId();
-        this.plan = plan;
+        this.firstPlan = plan;
         this.location = location;
-        this.locationFormats = locationFormats;
         this.lane = sip.lanes().laneOf(aCallId);
+        this.invites = new OutgoingInvite(sip, aRequest, lane);
         aDialog.setApplicationData(new LegRef(this, Side.A));
+        adoptIdentity(plan);
     }
 
     public String callId() {
@@ -93,114 +98,234 @@ public final class B2buaCall {
         return state;
     }
 
+    CallServices services() {
+        return services;
+    }
+
+    SipSettings settings() {
+        return sip.settings();
+    }
+
     /** Puts this call's Call-ID, tenant and trunk into the log MDC of the current lane thread. */
     void enterLogContext() {
         MDC.put("callId", aCallId);
-        plan.tenant().ifPresent(t -> MDC.put("tenant", t.value()));
-        plan.trunk().ifPresent(t -> MDC.put("trunk", t.value()));
+        tenant.ifPresent(t -> MDC.put("tenant", t.value()));
+        trunk.ifPresent(t -> MDC.put("trunk", t.value()));
     }
 
     void start(String source) {
-        registry.add(aCallId, this);
-        events.onEvent(new CallEvent.Started(aCallId, clock.instant(), plan.direction(), plan.tenant(), plan.trunk(),
-                plan.callerUser(), plan.requestUser(), source));
-        tryNextDestination();
+        services.registry().add(aCallId, this);
+        services.events().onEvent(new CallEvent.Started(aCallId, services.clock().instant(), direction, tenant, trunk,
+                caller.fromUser(), requestUserOf(firstPlan), source));
+        execute(firstPlan);
     }
 
-    // ---- B leg set-up -------------------------------------------------------------------------
+    // ---- plans and hunts ----------------------------------------------------------------------
 
-    private void tryNextDestination() {
-        attempt++;
-        if (attempt >= plan.destinations().size()) {
-            failCall();
+    /** Follows a (further) route plan while A waits: the first one, a forwarding, an overflow. */
+    void execute(RoutePlan plan) {
+        if (state == CallState.ENDED || state == CallState.CANCELLING) {
             return;
         }
-        Destination destination = plan.destinations().get(attempt);
-        provisionalSeen = false;
+        switch (plan) {
+            case RoutePlan.Reject reject -> fail(reject.status(), reject.reason(), Optional.empty(), false);
+            case RoutePlan.Forward forward -> {
+                addDiversions(forward.diversions());
+                useHunt(new SerialHunt(this, forward));
+            }
+            case RoutePlan.RingUser ring -> {
+                addDiversions(ring.diversions());
+                useHunt(new ParallelHunt(this, ring));
+            }
+            case RoutePlan.JoinQueue join -> {
+                addDiversions(join.diversions());
+                callerNumber = callerNumber.or(join::callerNumber);
+                useHunt(new QueueHunt(this, join, Optional.empty(), List.of()));
+            }
+        }
+    }
+
+    void useHunt(Hunt next) {
+        hunt = next;
+        next.start();
+    }
+
+    /** Plans carry the whole chain so far; only the redirections not yet known are added. */
+    void addDiversions(List<Diversion> chain) {
+        if (chain.size() > diversions.size()) {
+            diversions.addAll(chain.subList(diversions.size(), chain.size()));
+        }
+    }
+
+    RedirectedCall redirected() {
+        return new RedirectedCall(aCallId, direction, tenant.orElseThrow(), caller, callerNumber, diversions);
+    }
+
+    Optional<QueueHunt> queueHunt() {
+        return hunt instanceof QueueHunt q ? Optional.of(q) : Optional.empty();
+    }
+
+    private void adoptIdentity(RoutePlan plan) {
+        switch (plan) {
+            case RoutePlan.Forward f -> {
+                direction = f.direction();
+                tenant = f.tenant();
+                trunk = f.trunk();
+                caller = f.caller();
+            }
+            case RoutePlan.RingUser r -> {
+                direction = r.direction();
+                tenant = Optional.of(r.tenant());
+                caller = r.caller();
+            }
+            case RoutePlan.JoinQueue j -> {
+                direction = j.direction();
+                tenant = Optional.of(j.tenant());
+                caller = j.caller();
+                callerNumber = j.callerNumber();
+            }
+            case RoutePlan.Reject r -> throw new IllegalArgumentException("a call is not started for a reject");
+        }
+        if (callerNumber.isEmpty() && caller.fromUser().startsWith("+")) {
+            try {
+                callerNumber = Optional.of(E164Number.of(caller.fromUser()));
+            } catch (IllegalArgumentException notANumber) {
+                callerNumber = Optional.empty();
+            }
+        }
+    }
+
+    private static String requestUserOf(RoutePlan plan) {
+        return switch (plan) {
+            case RoutePlan.Forward f -> f.requestUser();
+            case RoutePlan.RingUser r -> r.requestUser();
+            case RoutePlan.JoinQueue j -> j.requestUser();
+            case RoutePlan.Reject r -> "";
+        };
+    }
+
+    // ---- branches -----------------------------------------------------------------------------
+
+    /**
+     * Sends one outgoing INVITE. With {@code silenceFailover} the branch is given up when it has
+     * not answered at all within the gateway timeout (DEMO.md, 2 s). Empty when it could not be sent.
+     */
+    Optional<Branch> place(OutgoingInvite.Target target, Optional<UserId> user, boolean silenceFailover) {
         try {
-            Request invite = buildInvite(destination);
+            Request invite = invites.build(target, caller, diversions, location, services.locationFormats());
             String bCallId = ((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId();
             ClientTransaction ct = sip.provider().getNewClientTransaction(invite);
             ct.setApplicationData(this);
             Dialog dialog = sip.provider().getNewDialog(ct);
             dialog.setApplicationData(new LegRef(this, Side.B));
-            registry.add(bCallId, this);
-            bInvite = ct;
-            bDialog = dialog;
-            LOG.info("call {} -> {} via {} ({})", plan.callerUser(), plan.requestUser(), destination.label(),
-                    plan.rule());
+            services.registry().add(bCallId, this);
+            Branch branch = new Branch(ct, dialog, target.destination(), user);
+            branches.add(branch);
+            LOG.info("call {} -> {} via {}", caller.fromUser(), target.destination().uri(), target.destination().label());
             ct.sendRequest();
-            ClientTransaction attemptTx = ct;
-            silenceTimer = sip.lanes().schedule(lane, sip.settings().gatewayTimeout(), () -> {
-                enterLogContext();
-                try {
-                    onSilence(attemptTx);
-                } finally {
-                    MDC.clear();
-                }
-            });
+            if (silenceFailover) {
+                branch.silenceTimer = schedule(sip.settings().gatewayTimeout(), () -> onSilence(branch));
+            }
+            return Optional.of(branch);
         } catch (Exception e) {
-            LOG.warn("could not reach {} for call {}: {}", destination.label(), aCallId, e.toString());
-            tryNextDestination();
+            LOG.warn("could not reach {} for call {}: {}", target.destination().label(), aCallId, e.toString());
+            return Optional.empty();
         }
     }
 
-    private Request buildInvite(Destination destination) throws Exception {
-        SipURI nextHop = (SipURI) sip.addresses().createURI(destination.uri());
-        String transport = Optional.ofNullable(nextHop.getTransportParam()).orElse("udp");
-        boolean serviceUrn = plan.requestUser().startsWith("urn:");
-        URI requestUri;
-        if (serviceUrn) {
-            // RFC 5031: the service URN is the Request-URI; the gateway is reached by a Route
-            requestUri = sip.addresses().createURI(plan.requestUser());
-        } else {
-            SipURI target = (SipURI) nextHop.clone();
-            target.setUser(plan.requestUser());
-            requestUri = target;
-        }
-        Address fromAddress = CallerIdentityHeaders.fromAddress(sip, plan.caller(),
-                (FromHeader) aRequest.getHeader(FromHeader.NAME));
-        Address toAddress = serviceUrn
-                ? sip.addresses().createAddress(requestUri)
-                : sip.addresses().createAddress(sip.addresses().createSipURI(plan.requestUser(), nextHop.getHost()));
-        MaxForwardsHeader maxForwards = (MaxForwardsHeader) aRequest.getHeader(MaxForwardsHeader.NAME);
-        int hops = maxForwards == null ? 70 : maxForwards.getMaxForwards() - 1;
-        Request invite = sip.messages().createRequest(requestUri, Request.INVITE,
-                sip.headers().createCallIdHeader(sip.newCallId(lane)),
-                sip.headers().createCSeqHeader(1L, Request.INVITE),
-                sip.headers().createFromHeader(fromAddress, SipContext.newTag()),
-                sip.headers().createToHeader(toAddress, null),
-                java.util.List.of(sip.via(transport)),
-                sip.headers().createMaxForwardsHeader(hops));
-        invite.setHeader(sip.contact(transport));
-        if (serviceUrn) {
-            nextHop.setLrParam();
-            invite.setHeader(sip.headers().createRouteHeader(sip.addresses().createAddress(nextHop)));
-        }
-        for (String name : COPIED_HEADERS) {
-            Messages.copyHeaders(aRequest, invite, name);
-        }
-        CallerIdentityHeaders.assertIdentity(sip, plan.caller(), invite);
-        if (location.isPresent()) {
-            EmergencyBody.attach(sip, aRequest, location.get(), locationFormats.of(destination.uri()), invite);
-        } else {
-            Messages.copyBody(aRequest, invite);
-        }
-        return invite;
+    ScheduledFuture<?> schedule(Duration delay, Runnable work) {
+        return sip.lanes().schedule(lane, delay, () -> {
+            enterLogContext();
+            try {
+                work.run();
+            } finally {
+                MDC.clear();
+            }
+        });
     }
 
-    private void onSilence(ClientTransaction attemptTx) {
-        if (attemptTx != bInvite || provisionalSeen || state == CallState.ENDED) {
+    boolean hasRingingBranches() {
+        return branches.stream().anyMatch(Branch::ringing);
+    }
+
+    boolean hasLiveBranchOf(UserId agent) {
+        return branches.stream().anyMatch(b -> b.isFor(agent) && !b.done);
+    }
+
+    Optional<Branch> answeredBranchOf(UserId agent) {
+        return branches.stream().filter(b -> b.isFor(agent) && !b.done && b.answer != null).findFirst();
+    }
+
+    boolean isUnanswered() {
+        return state == CallState.CALLING || state == CallState.EARLY;
+    }
+
+    /** Stops ringing every device still ringing (the caller left, nobody answered in time). */
+    void cancelRinging(Optional<String> reason) {
+        for (Branch branch : List.copyOf(branches)) {
+            if (branch.ringing()) {
+                cancel(branch, reason);
+            }
+        }
+    }
+
+    /** Cancels the agent's ringing devices and hangs up those that answered but were not connected. */
+    void releaseBranchesOf(UserId agent, Optional<String> reason) {
+        for (Branch branch : List.copyOf(branches)) {
+            if (branch.isFor(agent)) {
+                release(branch, reason);
+            }
+        }
+    }
+
+    void releaseAllBranches() {
+        for (Branch branch : List.copyOf(branches)) {
+            release(branch, Optional.empty());
+        }
+    }
+
+    private void release(Branch branch, Optional<String> reason) {
+        if (branch.ringing()) {
+            cancel(branch, reason);
+        } else if (!branch.done && branch.answer != null && branch.dialog != bDialog) {
+            branch.done = true;
+            ackAndBye(branch.dialog, branch.answer, branch.acked);
+        }
+    }
+
+    private void cancel(Branch branch, Optional<String> reason) {
+        branch.done = true;
+        branch.stopSilenceTimer();
+        if (!branch.provisionalSeen) {
+            // RFC 3261 §9.1: a CANCEL may only follow a provisional response; send it when one comes
+            branch.cancelWhenProvisional = true;
+            branch.cancelReason = reason;
             return;
         }
-        LOG.warn("no answer from {} within {} for call {}", plan.destinations().get(attempt).label(),
-                sip.settings().gatewayTimeout(), aCallId);
-        abandon(attemptTx);
+        sendCancel(branch, reason);
+    }
+
+    private void sendCancel(Branch branch, Optional<String> reason) {
+        attempt("CANCEL " + branch.destination.label(), () -> {
+            Request cancel = branch.tx.createCancel();
+            if (reason.isPresent()) {
+                cancel.addHeader(sip.headers().createHeader("Reason", reason.get()));
+            }
+            sip.provider().getNewClientTransaction(cancel).sendRequest();
+        });
+    }
+
+    private void onSilence(Branch branch) {
+        if (branch.done || branch.provisionalSeen || state == CallState.ENDED) {
+            return;
+        }
+        branch.done = true;
+        abandon(branch.tx);
         if (state == CallState.CANCELLING) {
-            finish();
+            finishWhenQuiet();
             return;
         }
-        tryNextDestination();
+        hunt.onFailed(branch, Optional.empty());
     }
 
     private static void abandon(ClientTransaction tx) {
@@ -213,48 +338,75 @@ public final class B2buaCall {
 
     /** JAIN-SIP timed out a transaction of this call (Timer B/F). */
     void onTimeout(ClientTransaction tx) {
-        if (tx == bInvite && !provisionalSeen) {
-            onSilence(tx);
+        Optional<Branch> branch = branchOf(tx);
+        if (branch.isPresent()) {
+            if (!branch.get().done && !branch.get().provisionalSeen) {
+                branch.get().stopSilenceTimer();
+                onSilence(branch.get());
+            } else if (!branch.get().done && branch.get().answer == null) {
+                branch.get().done = true;
+                if (isUnanswered()) {
+                    hunt.onFailed(branch.get(), Optional.empty());
+                }
+            }
         } else if (tx.getApplicationData() instanceof InDialogRelay relay) {
             sip.answer(relay.origin(), Response.REQUEST_TIMEOUT, null);
         }
     }
 
-    // ---- responses from B ---------------------------------------------------------------------
+    private Optional<Branch> branchOf(ClientTransaction tx) {
+        return branches.stream().filter(b -> b.tx == tx).findFirst();
+    }
+
+    // ---- responses from the branches ----------------------------------------------------------
 
     void onInviteResponse(ResponseEvent event) {
         Response response = event.getResponse();
-        ClientTransaction tx = event.getClientTransaction();
         int status = response.getStatusCode();
-        if (tx != bInvite) {
-            if (status >= 200 && status < 300 && event.getDialog() != null) {
-                LOG.info("late answer from an abandoned destination of call {}: releasing it", aCallId);
-                ackAndBye(event.getDialog(), response);
+        Optional<Branch> found = branchOf(event.getClientTransaction());
+        if (found.isEmpty()) {
+            return;
+        }
+        Branch branch = found.get();
+        if (status < 200) {
+            branch.provisionalSeen = true;
+            branch.stopSilenceTimer();
+            if (branch.cancelWhenProvisional) {
+                branch.cancelWhenProvisional = false;
+                sendCancel(branch, branch.cancelReason);
+                return;
+            }
+            if (status != Response.TRYING && !branch.done && isUnanswered()) {
+                hunt.onProvisional(branch, response);
             }
             return;
         }
-        if (status < 200) {
-            onProvisional(response);
-        } else if (status < 300) {
-            cancelSilenceTimer();
-            onAnswer(event);
-        } else {
-            cancelSilenceTimer();
-            onFailure(response);
+        branch.stopSilenceTimer();
+        if (status < 300) {
+            Dialog dialog = event.getDialog() != null ? event.getDialog() : branch.dialog;
+            if (branch.done || !isUnanswered() || branch.answer != null) {
+                LOG.info("late answer from {} for call {}: releasing it", branch.destination.label(), aCallId);
+                branch.done = true;
+                ackAndBye(dialog, response, false);
+                finishWhenQuiet();
+                return;
+            }
+            branch.answer = response;
+            hunt.onAnswered(branch);
+            return;
+        }
+        boolean wasLive = !branch.done;
+        branch.done = true;
+        if (state == CallState.CANCELLING) {
+            finishWhenQuiet();
+        } else if (wasLive && isUnanswered()) {
+            hunt.onFailed(branch, Optional.of(response));
         }
     }
 
-    private void onProvisional(Response response) {
-        provisionalSeen = true;
-        cancelSilenceTimer();
-        if (cancelWhenProvisional) {
-            cancelWhenProvisional = false;
-            sendCancel();
-            return;
-        }
-        if (response.getStatusCode() == Response.TRYING || state == CallState.CANCELLING) {
-            return;
-        }
+    // ---- what the hunts do to A ---------------------------------------------------------------
+
+    void relayProvisional(Response response) {
         state = CallState.EARLY;
         Response relay = sip.response(aRequest, response.getStatusCode(), response.getReasonPhrase());
         sip.tagTo(relay, aTag);
@@ -263,95 +415,109 @@ public final class B2buaCall {
         sip.send(aInvite, relay);
     }
 
-    private void onAnswer(ResponseEvent event) {
-        Response response = event.getResponse();
-        Dialog dialog = event.getDialog() != null ? event.getDialog() : bDialog;
-        if (state == CallState.CANCELLING || state == CallState.ENDED) {
-            LOG.info("call {} answered after CANCEL: releasing the callee", aCallId);
-            ackAndBye(dialog, response);
-            finish();
+    /** 182 Queued once per call (S2): the caller hears ringback from its own network while it waits. */
+    void sendQueued() {
+        if (queuedSent) {
             return;
         }
-        bDialog = dialog;
+        queuedSent = true;
+        state = CallState.EARLY;
+        Response queued = sip.response(aRequest, Response.QUEUED, "Queued");
+        sip.tagTo(queued, aTag);
+        queued.setHeader(sip.contact(Messages.transportOf(aRequest)));
+        sip.send(aInvite, queued);
+    }
+
+    /**
+     * A queue agent's device answered before the engine connected it: acknowledge at once when the
+     * caller's offer is already answered (stops 2xx retransmissions); a late offer waits for A's ACK.
+     */
+    void acknowledgeEarly(Branch branch) {
+        if (Messages.hasBody(aRequest) && !branch.acked) {
+            long cseq = ((CSeqHeader) branch.answer.getHeader(CSeqHeader.NAME)).getSeqNumber();
+            attempt("ACK agent", () -> branch.dialog.sendAck(branch.dialog.createAck(cseq)));
+            branch.acked = true;
+        }
+    }
+
+    /** Bridges A to the winning branch: 2xx to A, the other branches cancelled or released. */
+    void connect(Branch winner) {
+        Response response = winner.answer;
+        bDialog = winner.dialog;
         long cseq = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
         if (Messages.hasBody(aRequest)) {
-            attempt("ACK callee", () -> dialog.sendAck(dialog.createAck(cseq)));
+            if (!winner.acked) {
+                attempt("ACK callee", () -> winner.dialog.sendAck(winner.dialog.createAck(cseq)));
+                winner.acked = true;
+            }
         } else {
-            deferredAck = new DeferredAck(Side.A, dialog, cseq);
+            deferredAck = new DeferredAck(Side.A, winner.dialog, cseq);
         }
         Response ok = sip.response(aRequest, response.getStatusCode(), response.getReasonPhrase());
         sip.tagTo(ok, aTag);
         ok.setHeader(sip.contact(Messages.transportOf(aRequest)));
-        for (String name : COPIED_HEADERS) {
+        for (String name : OutgoingInvite.copiedHeaders()) {
             Messages.copyHeaders(response, ok, name);
         }
         Messages.copyBody(response, ok);
         sip.send(aInvite, ok);
         state = CallState.CONFIRMED;
-        LOG.info("call {} answered", aCallId);
-        events.onEvent(new CallEvent.Answered(aCallId, clock.instant()));
+        for (Branch other : List.copyOf(branches)) {
+            if (other != winner) {
+                release(other, Optional.of(COMPLETED_ELSEWHERE));
+            }
+        }
+        LOG.info("call {} answered by {}", aCallId, winner.destination.label());
+        services.events().onEvent(new CallEvent.Answered(aCallId, services.clock().instant()));
     }
 
-    private void onFailure(Response response) {
-        int status = response.getStatusCode();
-        if (state == CallState.CANCELLING) {
-            finish();
+    /**
+     * Ends the unanswered call with a final response to A.
+     *
+     * @param retryAfterFrom a response whose Retry-After is relayed
+     * @param exhausted      nobody could be reached (a failure) rather than an answer relayed (a rejection)
+     */
+    void fail(int status, String reason, Optional<Response> retryAfterFrom, boolean exhausted) {
+        if (!isUnanswered()) {
             return;
         }
-        boolean failover = status == Response.REQUEST_TIMEOUT || (status >= 500 && status < 600);
-        if (failover && attempt + 1 < plan.destinations().size()) {
-            LOG.info("{} answered {} for call {}: trying the next destination",
-                    plan.destinations().get(attempt).label(), status, aCallId);
-            lastFailure = response;
-            tryNextDestination();
-            return;
-        }
-        Response relay = sip.response(aRequest, status, response.getReasonPhrase());
+        Response relay = sip.response(aRequest, status, reason);
         sip.tagTo(relay, aTag);
-        Messages.copyRetryAfter(response, relay);
+        retryAfterFrom.ifPresent(r -> Messages.copyRetryAfter(r, relay));
         sip.send(aInvite, relay);
-        end(status, EndCause.REJECTED);
-    }
-
-    /** Every destination failed or stayed silent: relay the last failure, else 408. */
-    private void failCall() {
-        if (lastFailure != null) {
-            Response relay = sip.response(aRequest, lastFailure.getStatusCode(), lastFailure.getReasonPhrase());
-            sip.tagTo(relay, aTag);
-            sip.send(aInvite, relay);
-            end(lastFailure.getStatusCode(), EndCause.FAILED);
-        } else {
-            Response timeout = sip.response(aRequest, Response.REQUEST_TIMEOUT, "Request Timeout (no answer from "
-                    + (plan.destinations().size() == 1 ? "the destination" : "any destination") + ")");
-            sip.tagTo(timeout, aTag);
-            sip.send(aInvite, timeout);
-            end(Response.REQUEST_TIMEOUT, EndCause.FAILED);
-        }
+        releaseAllBranches();
+        end(status, exhausted ? EndCause.FAILED : EndCause.REJECTED);
     }
 
     // ---- requests from A and B ----------------------------------------------------------------
 
-    /** CANCEL from the caller (RFC 3261 §9.2): 200 to the CANCEL, 487 to the INVITE, CANCEL to B. */
+    /** CANCEL from the caller (RFC 3261 §9.2): 200 to the CANCEL, 487 to the INVITE, CANCEL to the branches. */
     void onCancel(ServerTransaction cancelTx) {
         sip.answer(cancelTx, Response.OK, null);
-        if (state != CallState.CALLING && state != CallState.EARLY) {
+        if (!isUnanswered()) {
             return;
         }
         Response terminated = sip.response(aRequest, Response.REQUEST_TERMINATED, null);
         sip.tagTo(terminated, aTag);
         sip.send(aInvite, terminated);
-        state = CallState.CANCELLING;
-        events.onEvent(new CallEvent.Ended(aCallId, clock.instant(), Response.REQUEST_TERMINATED, EndCause.CANCELLED));
-        if (provisionalSeen) {
-            sendCancel();
-        } else {
-            cancelWhenProvisional = true;
-        }
+        callerGone(Response.REQUEST_TERMINATED, EndCause.CANCELLED);
     }
 
-    private void sendCancel() {
-        ClientTransaction tx = bInvite;
-        attempt("CANCEL callee", () -> sip.provider().getNewClientTransaction(tx.createCancel()).sendRequest());
+    private void callerGone(int status, EndCause cause) {
+        state = CallState.CANCELLING;
+        services.events().onEvent(new CallEvent.Ended(aCallId, services.clock().instant(), status, cause));
+        hunt.onCallerGone();
+        hunt.onEnded(false);
+        releaseAllBranches();
+        finishWhenQuiet();
+    }
+
+    /** After the caller left: the call is forgotten once no branch can still answer. */
+    private void finishWhenQuiet() {
+        if (state == CallState.CANCELLING && branches.stream().noneMatch(b -> b.cancelWhenProvisional
+                || (!b.done && b.answer == null))) {
+            finish();
+        }
     }
 
     void onAck(Request ack) {
@@ -371,6 +537,12 @@ public final class B2buaCall {
     void onInDialogRequest(Side from, ServerTransaction tx) {
         Request request = tx.getRequest();
         String method = request.getMethod();
+        if (from == Side.B && !isConnectedLeg(request)) {
+            // a device that lost the race, hung up after we released it
+            sip.answer(tx, Request.BYE.equals(method) ? Response.OK : Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST,
+                    null);
+            return;
+        }
         if (Request.BYE.equals(method)) {
             onBye(from, tx);
             return;
@@ -392,21 +564,23 @@ public final class B2buaCall {
         });
     }
 
+    private boolean isConnectedLeg(Request request) {
+        String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
+        return bDialog != null && bDialog.getCallId().getCallId().equals(callId);
+    }
+
     private void onBye(Side from, ServerTransaction tx) {
         sip.answer(tx, Response.OK, null);
         if (state == CallState.ENDED) {
             return;
         }
-        Dialog other = from == Side.A ? bDialog : aDialog;
-        if (state == CallState.CONFIRMED && other != null) {
+        if (state == CallState.CONFIRMED) {
+            Dialog other = from == Side.A ? bDialog : aDialog;
             sendBye(other);
-        } else if (from == Side.A) {
-            // BYE before the answer: treat like CANCEL towards the callee
-            if (provisionalSeen) {
-                sendCancel();
-            }
+            end(Response.OK, from == Side.A ? EndCause.CALLER_HANGUP : EndCause.CALLEE_HANGUP);
+        } else if (from == Side.A && isUnanswered()) {
+            callerGone(Response.OK, EndCause.CALLER_HANGUP);
         }
-        end(Response.OK, from == Side.A ? EndCause.CALLER_HANGUP : EndCause.CALLEE_HANGUP);
     }
 
     /** The final response to a request relayed inside the dialog. */
@@ -442,9 +616,11 @@ public final class B2buaCall {
         });
     }
 
-    private void ackAndBye(Dialog dialog, Response response) {
-        long cseq = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
-        attempt("ACK stray answer", () -> dialog.sendAck(dialog.createAck(cseq)));
+    private void ackAndBye(Dialog dialog, Response response, boolean alreadyAcked) {
+        if (!alreadyAcked) {
+            long cseq = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
+            attempt("ACK stray answer", () -> dialog.sendAck(dialog.createAck(cseq)));
+        }
         sendBye(dialog);
     }
 
@@ -452,31 +628,24 @@ public final class B2buaCall {
         if (state == CallState.ENDED) {
             return;
         }
+        boolean wasConnected = state == CallState.CONFIRMED;
         boolean alreadyReported = state == CallState.CANCELLING;
         finish();
         if (!alreadyReported) {
-            events.onEvent(new CallEvent.Ended(aCallId, clock.instant(), status, cause));
+            hunt.onEnded(wasConnected);
+            services.events().onEvent(new CallEvent.Ended(aCallId, services.clock().instant(), status, cause));
         }
         LOG.info("call {} ended: {} {}", aCallId, status, cause);
     }
 
     private void finish() {
         state = CallState.ENDED;
-        cancelSilenceTimer();
-        registry.remove(aCallId);
-        if (bDialog != null) {
-            registry.remove(bDialog.getCallId().getCallId());
+        services.registry().remove(aCallId);
+        for (Branch branch : branches) {
+            branch.stopSilenceTimer();
+            services.registry().remove(branch.dialog.getCallId().getCallId());
         }
     }
-
-    private void cancelSilenceTimer() {
-        if (silenceTimer != null) {
-            silenceTimer.cancel(false);
-            silenceTimer = null;
-        }
-    }
-
-    // ---- message helpers ----------------------------------------------------------------------
 
     private void attempt(String what, SipAction action) {
         try {
@@ -485,5 +654,4 @@ public final class B2buaCall {
             LOG.warn("call {}: could not {}: {}", aCallId, what, e.toString());
         }
     }
-
 }

@@ -50,26 +50,19 @@ public final class InviteHandler {
     private final OriginResolver origins;
     private final DigestAuthenticator authenticator;
     private final CallRouter router;
-    private final CallRegistry registry;
-    private final CallEventListener events;
+    private final CallServices calls;
     private final PolicyEventListener policyEvents;
     private final LocationLookup locations;
-    private final LocationFormats locationFormats;
-    private final Clock clock;
 
     public InviteHandler(SipContext sip, OriginResolver origins, DigestAuthenticator authenticator, CallRouter router,
-                         CallRegistry registry, CallEventListener events, PolicyEventListener policyEvents,
-                         LocationLookup locations, LocationFormats locationFormats, Clock clock) {
+                         CallServices calls, PolicyEventListener policyEvents, LocationLookup locations) {
         this.sip = sip;
         this.origins = origins;
         this.authenticator = authenticator;
         this.router = router;
-        this.registry = registry;
-        this.events = events;
+        this.calls = calls;
         this.policyEvents = policyEvents;
         this.locations = locations;
-        this.locationFormats = locationFormats;
-        this.clock = clock;
     }
 
     public void handle(ServerTransaction tx, String sourceIp, int sourcePort) {
@@ -118,41 +111,39 @@ public final class InviteHandler {
         if (origin instanceof CallOrigin.CustomerTrunk trunk) {
             MDC.put("tenant", trunk.tenant().value());
             MDC.put("trunk", trunk.trunk().value());
+        } else if (origin instanceof CallOrigin.SwitchboardUser user) {
+            MDC.put("tenant", user.tenant().value());
         }
         RoutePlan plan = router.route(request);
         LOG.info("route {} -> {}: {}", fromUser, dialled, plan);
         plan.events().forEach(event -> policyEvents.onPolicyEvent(callId, event));
-        switch (plan) {
-            case RoutePlan.Reject reject -> reject(tx, request, reject, source);
-            case RoutePlan.RingUser ring -> reject(tx, request, new RoutePlan.Reject(Response.TEMPORARILY_UNAVAILABLE,
-                    "Temporarily Unavailable (switchboard calls are not executed yet)", ring.rule()), source);
-            case RoutePlan.JoinQueue join -> reject(tx, request, new RoutePlan.Reject(Response.TEMPORARILY_UNAVAILABLE,
-                    "Temporarily Unavailable (switchboard calls are not executed yet)", join.rule()), source);
-            case RoutePlan.Forward forward -> {
-                if (registry.find(callId).isPresent() && forward.emergency().isEmpty()) {
-                    // a second INVITE with a live call's Call-ID would take over its registry entry
-                    reject(tx, request, new RoutePlan.Reject(Response.LOOP_DETECTED,
-                            "Loop Detected (Call-ID already in use by a call in progress)", forward.rule()), source);
-                    return;
-                }
-                if (forward.tenant().isPresent()) {
-                    MDC.put("tenant", forward.tenant().get().value());
-                }
-                forward.trunk().ifPresent(t -> MDC.put("trunk", t.value()));
-                Dialog dialog;
-                try {
-                    dialog = sip.provider().getNewDialog(tx);
-                } catch (SipException e) {
-                    LOG.warn("cannot create dialog for {}: {}", callId, e.toString());
-                    reject(tx, request, new RoutePlan.Reject(Response.SERVER_INTERNAL_ERROR,
-                            "Server Internal Error (cannot create the dialog)", forward.rule()), source);
-                    return;
-                }
-                Optional<CallerLocation> location = forward.emergency().flatMap(e -> locate(callId, forward, e));
-                new B2buaCall(sip, events, clock, registry, tx, dialog, forward, location, locationFormats)
-                        .start(source);
-            }
+        if (plan instanceof RoutePlan.Reject reject) {
+            reject(tx, request, reject, source);
+            return;
         }
+        boolean emergency = plan instanceof RoutePlan.Forward f && f.emergency().isPresent();
+        if (calls.registry().find(callId).isPresent() && !emergency) {
+            // a second INVITE with a live call's Call-ID would take over its registry entry
+            reject(tx, request, new RoutePlan.Reject(Response.LOOP_DETECTED,
+                    "Loop Detected (Call-ID already in use by a call in progress)", plan.rule()), source);
+            return;
+        }
+        Dialog dialog;
+        try {
+            dialog = sip.provider().getNewDialog(tx);
+        } catch (SipException e) {
+            LOG.warn("cannot create dialog for {}: {}", callId, e.toString());
+            reject(tx, request, new RoutePlan.Reject(Response.SERVER_INTERNAL_ERROR,
+                    "Server Internal Error (cannot create the dialog)", plan.rule()), source);
+            return;
+        }
+        Optional<CallerLocation> location = Optional.empty();
+        if (plan instanceof RoutePlan.Forward forward) {
+            forward.tenant().ifPresent(t -> MDC.put("tenant", t.value()));
+            forward.trunk().ifPresent(t -> MDC.put("trunk", t.value()));
+            location = forward.emergency().flatMap(e -> locate(callId, forward, e));
+        }
+        new B2buaCall(calls, tx, dialog, plan, location).start(source);
     }
 
     /**
@@ -169,7 +160,7 @@ public final class InviteHandler {
                         found.address());
                 policyEvents.onPolicyEvent(callId, new PolicyEvent.EmergencyLocation(tenant, trunk, true,
                         found.address().oneLine()));
-                yield Optional.of(new CallerLocation(emergency.locationNumber(), found.address(), clock.instant()));
+                yield Optional.of(new CallerLocation(emergency.locationNumber(), found.address(), calls.clock().instant()));
             }
             case LocationLookup.Result.Missing missing -> {
                 LOG.error("EMERGENCY CALL WITHOUT LOCATION: {} from {} (tenant {}, trunk {}) goes out without an "
@@ -198,10 +189,13 @@ public final class InviteHandler {
             tenant = Optional.of(t.tenant());
             trunk = Optional.of(t.trunk());
             direction = CallDirection.OUTBOUND;
+        } else if (request.origin() instanceof CallOrigin.SwitchboardUser u) {
+            tenant = Optional.of(u.tenant());
+            direction = CallDirection.OUTBOUND;
         }
-        events.onEvent(new CallEvent.Started(request.callId(), clock.instant(), direction, tenant, trunk,
+        calls.events().onEvent(new CallEvent.Started(request.callId(), calls.clock().instant(), direction, tenant, trunk,
                 request.fromUser(), request.requestUser(), source));
-        events.onEvent(new CallEvent.Ended(request.callId(), clock.instant(), reject.status(), EndCause.REJECTED));
+        calls.events().onEvent(new CallEvent.Ended(request.callId(), calls.clock().instant(), reject.status(), EndCause.REJECTED));
     }
 
     /** What was dialled: the Request-URI's user or number, or a whole service URN (RFC 5031, urn:service:sos). */

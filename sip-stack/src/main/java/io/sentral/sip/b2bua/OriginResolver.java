@@ -22,7 +22,8 @@ import javax.sip.message.Request;
 
 /**
  * Establishes who sent a new INVITE (T2): a carrier gateway or a static trunk by source
- * address, else a registration trunk by digest credentials ({@code Proxy-Authorization}).
+ * address, else a registration trunk or a switchboard user's device (S1) by digest credentials
+ * ({@code Proxy-Authorization}).
  * Only requests resolved here are routed or counted against a trunk's limits.
  */
 public final class OriginResolver {
@@ -83,12 +84,9 @@ public final class OriginResolver {
             return new Result.Challenge(false);
         }
         DigestVerdict verdict = authenticator.verify(Request.INVITE, answer.get(),
-                user -> snapshot.trunkByUsername(user).flatMap(Trunk::credentials));
+                user -> credentialsOf(snapshot, user));
         return switch (verdict) {
-            case DigestVerdict.Accepted ok -> {
-                Trunk trunk = snapshot.trunkByUsername(ok.username()).orElseThrow();
-                yield new Result.Resolved(new CallOrigin.CustomerTrunk(trunk.tenant(), trunk.id()));
-            }
+            case DigestVerdict.Accepted ok -> new Result.Resolved(originOf(snapshot, ok.username()));
             case DigestVerdict.Stale stale -> new Result.Challenge(true);
             case DigestVerdict.UnknownNonce unknown -> new Result.Challenge(false);
             case DigestVerdict.Rejected rejected -> new Result.Forbidden(rejected.reason());
@@ -96,8 +94,18 @@ public final class OriginResolver {
         };
     }
 
+    /** A trunk's login sends as the trunk; a switchboard user's login as the user's device (S1). */
+    private static CallOrigin originOf(TenantSnapshot snapshot, String username) {
+        Optional<Trunk> trunk = snapshot.trunkByUsername(username);
+        if (trunk.isPresent()) {
+            return new CallOrigin.CustomerTrunk(trunk.get().tenant(), trunk.get().id());
+        }
+        User user = snapshot.userByUsername(username).orElseThrow();
+        return new CallOrigin.SwitchboardUser(user.tenant(), user.id());
+    }
+
     /**
-     * Credentials lookup used for registration: the trunk with that username, else the
+     * Credentials lookup used for registration and calls: the trunk with that username, else the
      * switchboard user (S1: a user's SIP devices register with the user's SIP login).
      */
     public static Optional<DigestCredentials> credentialsOf(TenantSnapshot snapshot, String username) {
