@@ -3,6 +3,8 @@ package io.sentral.app;
 import io.sentral.core.barring.BarringClass;
 import io.sentral.core.portability.PortedIn;
 import io.sentral.core.provisioning.CustomerProvisioning;
+import io.sentral.core.switchboard.Queue;
+import io.sentral.core.switchboard.User;
 import io.sentral.core.tenant.Trunk;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -38,6 +40,28 @@ final class Provisionings {
         return p -> !p.tenant().value().equals(tenant) ? p : new CustomerProvisioning(p.customer(), p.trunks(),
                 p.ranges(), p.extraNumbers(), p.mainNumber(), p.emergencyAddresses(), p.users(), p.queues(),
                 p.vipList(), p.barrings(), p.webAccounts(), p.monthlyCostLimit(), numbers);
+    }
+
+    /** Changes every queue of {@code tenant}. */
+    static UnaryOperator<CustomerProvisioning> queues(String tenant, UnaryOperator<Queue> change) {
+        return p -> !p.tenant().value().equals(tenant) ? p : new CustomerProvisioning(p.customer(), p.trunks(),
+                p.ranges(), p.extraNumbers(), p.mainNumber(), p.emergencyAddresses(), p.users(),
+                p.queues().stream().map(change).toList(), p.vipList(), p.barrings(), p.webAccounts(),
+                p.monthlyCostLimit(), p.portedIn());
+    }
+
+    /** Changes every user of {@code tenant}. */
+    static UnaryOperator<CustomerProvisioning> users(String tenant, UnaryOperator<User> change) {
+        return p -> !p.tenant().value().equals(tenant) ? p : new CustomerProvisioning(p.customer(), p.trunks(),
+                p.ranges(), p.extraNumbers(), p.mainNumber(), p.emergencyAddresses(),
+                p.users().stream().map(change).toList(), p.queues(), p.vipList(), p.barrings(), p.webAccounts(),
+                p.monthlyCostLimit(), p.portedIn());
+    }
+
+    /** Queue timers short enough for socket tests: ring timeout, wrap-up and max wait. */
+    static UnaryOperator<Queue> timers(java.time.Duration ring, java.time.Duration wrapUp, java.time.Duration maxWait) {
+        return q -> new Queue(q.tenant(), q.name(), q.number(), q.members(), q.strategy(), ring, wrapUp, maxWait,
+                q.maxWaiting(), q.overflow());
     }
 
     private static CustomerProvisioning copy(CustomerProvisioning p, java.util.List<Trunk> trunks,

@@ -32,7 +32,7 @@ import org.slf4j.MDC;
 final class SipDispatcher implements SipListener {
     private static final Logger LOG = LoggerFactory.getLogger(SipDispatcher.class);
     static final List<String> ALLOWED = List.of("INVITE", "ACK", "CANCEL", "BYE", "OPTIONS", "REGISTER", "UPDATE",
-            "INFO");
+            "INFO", "REFER", "NOTIFY");
 
     private final SipContext sip;
     private final RegisterHandler registrar;

@@ -7,6 +7,8 @@ import io.sentral.sip.auth.DigestAuthenticator;
 import io.sentral.sip.auth.NonceService;
 import io.sentral.sip.b2bua.CallRegistry;
 import io.sentral.core.switchboard.QueueCallControl;
+import io.sentral.core.call.CallControl;
+import io.sentral.sip.b2bua.CallControlExecutor;
 import io.sentral.sip.b2bua.CallServices;
 import io.sentral.sip.b2bua.CallSignals;
 import io.sentral.sip.b2bua.QueueCallExecutor;
@@ -64,6 +66,7 @@ public final class SipEdge implements AutoCloseable {
     private int port;
     private int tlsPort;
     private volatile QueueCallControl queueControl;
+    private volatile CallControl callControl;
 
     /**
      * @param tls the TLS certificate; required when {@code settings} list the TLS transport
@@ -150,6 +153,7 @@ public final class SipEdge implements AutoCloseable {
                 new OriginResolver(services.tenants(), services.gateways(), authenticator), authenticator,
                 services.router(), callServices, services.policyEvents(), locations);
         queueControl = new QueueCallExecutor(sip, calls);
+        callControl = new CallControlExecutor(sip, calls);
         pinger = new GatewayPinger(sip, services.gateways(), services.gatewayStatus());
         provider.addSipListener(new SipDispatcher(sip, registrar, invites, new CallSignals(sip, calls, pinger)));
         stack.start();
@@ -191,6 +195,15 @@ public final class SipEdge implements AutoCloseable {
      */
     public QueueCallControl queueControl() {
         QueueCallControl control = queueControl;
+        if (control == null) {
+            throw new IllegalStateException("the SIP edge has not been started");
+        }
+        return control;
+    }
+
+    /** Server-side commands on live calls (S8 transfers). Available once {@link #start() started}. */
+    public CallControl callControl() {
+        CallControl control = callControl;
         if (control == null) {
             throw new IllegalStateException("the SIP edge has not been started");
         }

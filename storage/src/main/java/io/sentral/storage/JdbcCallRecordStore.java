@@ -47,6 +47,11 @@ public final class JdbcCallRecordStore implements CallRecordStore {
             case CallEvent.Ended e -> Jdbc.update(c,
                     "UPDATE call_records SET ended_at = ?, status = ?, cause = ? WHERE call_id = ? AND ended_at IS NULL",
                     e.at(), e.status(), e.cause(), e.callId());
+            case CallEvent.Transferred t -> {
+                Jdbc.insert(c, "call_transfers", row("call_id", t.callId(), "transferred_at", t.at(),
+                        "by_party", t.by(), "target", t.target(), "attended", t.attended()));
+                yield 1;
+            }
         });
         if (changed == 0) {
             LOG.debug("call event {} for {} changed no record (repeated, or no Started)",
@@ -84,6 +89,15 @@ public final class JdbcCallRecordStore implements CallRecordStore {
         return database.withConnection(c -> Jdbc.query(c,
                 "SELECT * FROM call_records ORDER BY started_at DESC, call_id DESC FETCH FIRST ? ROWS ONLY",
                 JdbcCallRecordStore::record, limit));
+    }
+
+    @Override
+    public List<CallEvent.Transferred> transfersOf(String callId) {
+        Objects.requireNonNull(callId, "callId");
+        return database.withConnection(c -> Jdbc.query(c,
+                "SELECT * FROM call_transfers WHERE call_id = ? ORDER BY transferred_at",
+                rs -> new CallEvent.Transferred(rs.getString("call_id"), Jdbc.instant(rs, "transferred_at"),
+                        rs.getString("by_party"), rs.getString("target"), rs.getBoolean("attended")), callId));
     }
 
     private static CallRecord record(ResultSet rs) throws SQLException {

@@ -251,6 +251,22 @@ public final class SipTestAgent implements AutoCloseable {
     }
 
     /**
+     * A REFER inside the dialog (RFC 3515): {@code referTo} is the Refer-To value, e.g.
+     * {@code <sip:103@sentral.test>} or one with an escaped {@code ?Replaces=} header (RFC 3891).
+     *
+     * @return the REFER sent
+     */
+    public SipMessage refer(Dialog dialog, String referTo) {
+        SipMessage request = factory.inDialog(dialog, "REFER", memory.nextCseq(dialog), "", "")
+                .withHeader("Refer-To", referTo)
+                .withHeader("Contact", factory.contact(""));
+        InetSocketAddress to = dialog.nextHop().socketAddress();
+        memory.sent(request, to);
+        transmit(request, to);
+        return request;
+    }
+
+    /**
      * REGISTER with digest: sends a REGISTER, answers a 401/407 challenge once with
      * {@code credentials} and returns the final response (200, 403…).
      */

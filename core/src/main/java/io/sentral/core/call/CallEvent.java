@@ -47,4 +47,18 @@ public sealed interface CallEvent {
             Objects.requireNonNull(cause, "cause");
         }
     }
+
+    /**
+     * The call was transferred (S8): {@code by} handed the other party on to {@code target} (as
+     * dialled, or the other call's Call-ID for an attended transfer), blind or attended. Several
+     * transfers of one call form its chain.
+     */
+    record Transferred(String callId, Instant at, String by, String target, boolean attended) implements CallEvent {
+        public Transferred {
+            Objects.requireNonNull(callId, "callId");
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(by, "by");
+            Objects.requireNonNull(target, "target");
+        }
+    }
 }

@@ -10,4 +10,7 @@ public interface CallRecordStore extends CallEventListener {
 
     /** The most recently started records, newest first. */
     List<CallRecord> recent(int limit);
+
+    /** The transfers of a call, oldest first: its chain of who handed the caller to whom (S8). */
+    List<CallEvent.Transferred> transfersOf(String callId);
 }

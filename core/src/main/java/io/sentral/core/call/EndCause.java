@@ -11,5 +11,7 @@ public enum EndCause {
     /** Routing or the callee refused it (a final non-2xx response). */
     REJECTED,
     /** No answer from the next hop at all, or an internal fault. */
-    FAILED
+    FAILED,
+    /** The caller was transferred on (S8): the call continues under another call's record. */
+    TRANSFERRED
 }

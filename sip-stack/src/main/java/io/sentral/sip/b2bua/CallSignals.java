@@ -41,6 +41,9 @@ public final class CallSignals {
         } else if (data instanceof InDialogRelay relay) {
             relay.call().enterLogContext();
             relay.call().onRelayResponse(relay, event);
+        } else if (data instanceof Rejoin.Step step) {
+            step.call().enterLogContext();
+            step.rejoin().onResponse(step, event);
         } else if (data instanceof GatewayProbe probe && event.getResponse().getStatusCode() >= 200) {
             pinger.onAnswer(probe, event.getResponse().getStatusCode());
         } else if (tx == null) {
@@ -56,6 +59,9 @@ public final class CallSignals {
         } else if (data instanceof InDialogRelay relay) {
             relay.call().enterLogContext();
             relay.call().onTimeout(tx);
+        } else if (data instanceof Rejoin.Step step) {
+            step.call().enterLogContext();
+            step.rejoin().onTimeout();
         }
     }
 

@@ -143,7 +143,9 @@ public final class InviteHandler {
             forward.trunk().ifPresent(t -> MDC.put("trunk", t.value()));
             location = forward.emergency().flatMap(e -> locate(callId, forward, e));
         }
-        new B2buaCall(calls, tx, dialog, plan, location).start(source);
+        Optional<io.sentral.core.switchboard.UserId> callerUser = request.origin() instanceof CallOrigin.SwitchboardUser u
+                ? Optional.of(u.user()) : Optional.empty();
+        new B2buaCall(calls, tx, dialog, plan, location, callerUser).start(source);
     }
 
     /**

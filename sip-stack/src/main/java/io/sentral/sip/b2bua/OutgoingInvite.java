@@ -45,8 +45,13 @@ final class OutgoingInvite {
         return COPIED_HEADERS.clone();
     }
 
+    /**
+     * @param lateOffer send no SDP: the callee makes the offer in its 2xx (a transfer target, whose
+     *                  media is then negotiated with the transferee, RFC 3725)
+     */
     Request build(Target target, CallerIdentity caller, List<Diversion> diversions,
-                  Optional<CallerLocation> location, LocationFormats locationFormats) throws Exception {
+                  Optional<CallerLocation> location, LocationFormats locationFormats, boolean lateOffer)
+            throws Exception {
         SipURI nextHop = (SipURI) sip.addresses().createURI(target.destination().uri());
         String transport = Optional.ofNullable(nextHop.getTransportParam()).orElse("udp");
         boolean serviceUrn = target.requestUser().filter(u -> u.startsWith("urn:")).isPresent();
@@ -92,7 +97,7 @@ final class OutgoingInvite {
         if (location.isPresent()) {
             EmergencyBody.attach(sip, aRequest, location.get(), locationFormats.of(target.destination().uri()),
                     invite);
-        } else {
+        } else if (!lateOffer) {
             Messages.copyBody(aRequest, invite);
         }
         return invite;

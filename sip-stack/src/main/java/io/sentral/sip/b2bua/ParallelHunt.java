@@ -76,7 +76,7 @@ final class ParallelHunt implements Hunt {
     }
 
     private void onNoAnswer() {
-        if (answered || !call.isUnanswered()) {
+        if (answered || !call.isHunting()) {
             return;
         }
         LOG.info("{} did not answer within {} s: forwarding on no answer", plan.user(),

@@ -1,5 +1,7 @@
 package io.sentral.sip.internal;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -21,6 +23,8 @@ public final class CallLanes implements AutoCloseable {
     private static final String MARK = "-l";
 
     private final List<ScheduledExecutorService> lanes;
+    /** Legs that joined another call (attended transfer, S8) and now run on that call's lane. */
+    private final Map<String, Integer> moved = new ConcurrentHashMap<>();
 
     public CallLanes(int count) {
         if (count < 1) {
@@ -40,6 +44,10 @@ public final class CallLanes implements AutoCloseable {
 
     /** The lane for a Call-ID: the marked lane for our own legs, else a hash. */
     public int laneOf(String callId) {
+        Integer movedTo = moved.get(callId);
+        if (movedTo != null) {
+            return movedTo;
+        }
         int mark = callId.lastIndexOf(MARK);
         if (mark >= 0) {
             int end = callId.indexOf('@', mark);
@@ -49,6 +57,16 @@ public final class CallLanes implements AutoCloseable {
             }
         }
         return Math.floorMod(callId.hashCode(), lanes.size());
+    }
+
+    /** From now on the leg with this Call-ID runs on {@code lane} (it joined a call living there). */
+    public void move(String callId, int lane) {
+        moved.put(callId, lane);
+    }
+
+    /** The leg has ended: its Call-ID goes back to its own lane. */
+    public void forget(String callId) {
+        moved.remove(callId);
     }
 
     /** A Call-ID for a new outgoing leg that runs on {@code lane}. */

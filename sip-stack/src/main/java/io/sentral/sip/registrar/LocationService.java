@@ -19,6 +19,7 @@ public final class LocationService implements ContactDirectory {
     private final RegistrationStore store;
     private final Clock clock;
     private final Map<String, List<Binding>> bindings = new ConcurrentHashMap<>();
+    private final List<java.util.function.Consumer<String>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public LocationService(RegistrationStore store, Clock clock) {
         this.store = store;
@@ -42,6 +43,14 @@ public final class LocationService implements ContactDirectory {
     }
 
     /**
+     * Tells {@code listener} the address of record whose bindings a REGISTER changed (the queues log
+     * agents in and out on it, S5). Called on the registering thread: must return quickly.
+     */
+    public void addListener(java.util.function.Consumer<String> listener) {
+        listeners.add(listener);
+    }
+
+    /**
      * Atomically computes new bindings for {@code aor} from the current ones and stores them.
      * The store is written inside the per-AOR critical section so memory and database agree.
      */
@@ -56,6 +65,9 @@ public final class LocationService implements ContactDirectory {
             }
             return current;
         });
+        if (result[0] instanceof RegisterOutcome.Updated updated && updated.changed()) {
+            listeners.forEach(listener -> listener.accept(aor));
+        }
         return result[0];
     }
 
