@@ -67,8 +67,9 @@ final class CustomerBinder {
                 .bind(c.elements("trunks"), numbers);
         SwitchboardBinder switchboard = new SwitchboardBinder(tenant, realm, globalIds, numbers, trunks);
         var mainNumber = switchboard.mainNumber(c);
-        List<User> users = switchboard.users(c.elements("users"));
-        List<Queue> queues = switchboard.queues(c.elements("queues"), users);
+        var queueNames = switchboard.queueNames(c.elements("queues"));
+        List<User> users = switchboard.users(c.elements("users"), queueNames, mainNumber);
+        List<Queue> queues = switchboard.queues(c.elements("queues"), users, queueNames);
         List<EmergencyAddressAssignment> addresses = EmergencyAddressBinder.bind(c.elements("emergencyAddresses"),
                 tenant, numbers);
         List<VipEntry> vips = vipList(c, tenant);

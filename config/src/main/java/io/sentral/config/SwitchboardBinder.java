@@ -11,20 +11,23 @@ import io.sentral.core.switchboard.UserId;
 import io.sentral.core.tenant.DigestCredentials;
 import io.sentral.core.tenant.TenantId;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Binds a customer's switchboard (S1-S4): {@code mainNumber}, {@code users[]} and
+ * Binds a customer's switchboard (S1-S4, S6, S7, S9): {@code mainNumber}, {@code users[]} and
  * {@code queues[]}. Their numbers must be the customer's own and not on a trunk (a trunk's numbers
- * go to the PBX); queue members and overflow targets must exist.
+ * go to the PBX); queue members, overflow and forwarding targets must exist. Users and queues
+ * refer to each other (forwarding to a queue, a queue's members), so the queue names are bound
+ * first ({@link #queueNames}), then the users, then the queues.
  */
 final class SwitchboardBinder {
     private static final Set<String> USER_KEYS = Set.of("username", "password", "firstName", "lastName",
-            "department", "extension", "mobile", "directNumber");
+            "department", "extension", "mobile", "directNumber", "extraTerminal", "forwarding", "presentation",
+            "calendarFeed");
     private static final Set<String> QUEUE_KEYS = Set.of("name", "number", "members", "strategy", "ringTimeout",
             "wrapUp", "maxWait", "maxWaiting", "overflow");
 
@@ -48,11 +51,29 @@ final class SwitchboardBinder {
         return customer.optional("mainNumber").map(n -> ownNumber(n, "main number"));
     }
 
-    List<User> users(List<YamlNode> items) {
-        return items.stream().map(this::user).toList();
+    /** The names of the queues {@code items}, each claimed once in the customer. */
+    Set<QueueName> queueNames(List<YamlNode> items) {
+        Set<QueueName> names = new LinkedHashSet<>();
+        for (YamlNode item : items) {
+            YamlNode nameNode = item.object(QUEUE_KEYS).required("name");
+            QueueName name = nameNode.parse(QueueName::of);
+            local.claim("queue name", name, nameNode);
+            names.add(name);
+        }
+        return names;
     }
 
-    private User user(YamlNode item) {
+    /** The users {@code items}; their forwarding and presentation may name {@code queues} and each other. */
+    List<User> users(List<YamlNode> items, Set<QueueName> queues, Optional<E164Number> mainNumber) {
+        Set<UserId> ids = new HashSet<>();
+        for (YamlNode item : items) {
+            ids.add(item.object(USER_KEYS).required("username").parse(UserId::of));
+        }
+        UserServicesBinder services = new UserServicesBinder(tenant, ids, queues, mainNumber);
+        return items.stream().map(item -> user(item, services)).toList();
+    }
+
+    private User user(YamlNode item, UserServicesBinder servicesBinder) {
         YamlNode u = item.object(USER_KEYS);
         YamlNode usernameNode = u.required("username");
         UserId id = usernameNode.parse(UserId::of);
@@ -61,28 +82,25 @@ final class SwitchboardBinder {
         local.claim("extension", extension.text(), extension);
         DigestCredentials credentials = DigestCredentials.fromPassword(id.value(), realm,
                 u.required("password", "users log in to their SIP devices with username and password").nonBlankText());
+        Optional<E164Number> mobile = u.optional("mobile").map(YamlNode::number);
+        Optional<E164Number> directNumber = u.optional("directNumber").map(n -> switchboardNumber(n, "direct number"));
+        UserServicesBinder.Services services = servicesBinder.bind(u, id, mobile);
         return u.build(() -> new User(tenant, id,
                 u.optional("firstName").map(YamlNode::text).orElse(""),
                 u.optional("lastName").map(YamlNode::text).orElse(""),
                 u.optional("department").map(YamlNode::text).orElse(""),
-                extension.parse(e -> e), credentials,
-                u.optional("mobile").map(YamlNode::number),
-                u.optional("directNumber").map(n -> switchboardNumber(n, "direct number"))));
+                extension.parse(e -> e), credentials, mobile, directNumber, services.extraTerminal(),
+                services.forwarding(), services.presentation(), services.calendarFeed()));
     }
 
-    List<Queue> queues(List<YamlNode> items, List<User> users) {
-        Map<QueueName, YamlNode> names = new HashMap<>();
-        for (YamlNode item : items) {
-            YamlNode nameNode = item.object(QUEUE_KEYS).required("name");
-            QueueName name = nameNode.parse(QueueName::of);
-            local.claim("queue name", name, nameNode);
-            names.put(name, nameNode);
-        }
+    /** The queues {@code items}, whose names {@link #queueNames} has bound. */
+    List<Queue> queues(List<YamlNode> items, List<User> users, Set<QueueName> queueNames) {
         Set<UserId> userIds = Set.copyOf(users.stream().map(User::id).toList());
-        return items.stream().map(item -> queue(item, userIds, names.keySet())).toList();
+        CallTargetBinder targets = new CallTargetBinder(tenant, userIds, queueNames);
+        return items.stream().map(item -> queue(item, userIds, targets)).toList();
     }
 
-    private Queue queue(YamlNode q, Set<UserId> users, Set<QueueName> queues) {
+    private Queue queue(YamlNode q, Set<UserId> users, CallTargetBinder targets) {
         QueueName name = q.required("name").parse(QueueName::of);
         E164Number number = switchboardNumber(q.required("number"), "queue number");
         Uniques members = new Uniques();
@@ -103,37 +121,17 @@ final class SwitchboardBinder {
         Duration wrapUp = q.optional("wrapUp").map(YamlNode::duration).orElse(Duration.ZERO);
         Duration maxWait = q.optional("maxWait").map(YamlNode::duration).orElse(Duration.ofSeconds(60));
         int maxWaiting = q.optional("maxWaiting").map(n -> n.integer(0, 10_000)).orElse(0);
-        Optional<CallTarget> overflow = q.optional("overflow").map(o -> overflow(o, name, users, queues));
+        Optional<CallTarget> overflow = q.optional("overflow").map(o -> overflow(o, name, targets));
         return q.build(() -> new Queue(tenant, name, number, memberIds, strategy, ringTimeout, wrapUp, maxWait,
                 maxWaiting, overflow));
     }
 
-    private CallTarget overflow(YamlNode node, QueueName self, Set<UserId> users, Set<QueueName> queues) {
-        YamlNode o = node.object(Set.of("queue", "user", "number"));
-        int given = (o.has("queue") ? 1 : 0) + (o.has("user") ? 1 : 0) + (o.has("number") ? 1 : 0);
-        if (given != 1) {
-            throw o.error("give exactly one of queue, user or number");
+    private static CallTarget overflow(YamlNode node, QueueName self, CallTargetBinder targets) {
+        CallTarget target = targets.bind(node);
+        if (target instanceof CallTarget.ToQueue to && to.queue().equals(self)) {
+            throw node.required("queue").error("a queue cannot overflow to itself");
         }
-        if (o.has("queue")) {
-            YamlNode target = o.required("queue");
-            QueueName queue = target.parse(QueueName::of);
-            if (!queues.contains(queue)) {
-                throw target.error("'" + queue + "' is not a queue of customer " + tenant);
-            }
-            if (queue.equals(self)) {
-                throw target.error("a queue cannot overflow to itself");
-            }
-            return new CallTarget.ToQueue(queue);
-        }
-        if (o.has("user")) {
-            YamlNode target = o.required("user");
-            UserId user = target.parse(UserId::of);
-            if (!users.contains(user)) {
-                throw target.error("'" + user + "' is not a user of customer " + tenant);
-            }
-            return new CallTarget.ToUser(user);
-        }
-        return new CallTarget.ToNumber(o.required("number").number());
+        return target;
     }
 
     /** A direct or queue number: the customer's own, not on a trunk, not used twice. */

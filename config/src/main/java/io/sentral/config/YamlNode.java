@@ -139,6 +139,14 @@ final class YamlNode {
         return text;
     }
 
+    /** A YAML boolean, {@code true} or {@code false}; text such as {@code "true"} is refused. */
+    boolean bool() {
+        if (!node.isBoolean()) {
+            throw error("expected true or false, found " + describe(node));
+        }
+        return node.booleanValue();
+    }
+
     int integer(int min, int max) {
         if (!node.isIntegralNumber() || !node.canConvertToInt()) {
             throw error("expected an integer, found " + describe(node));

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.sentral.core.number.E164Number;
+import io.sentral.core.switchboard.CallTarget;
+import io.sentral.core.switchboard.Presentation;
+import io.sentral.core.switchboard.QueueName;
 import io.sentral.core.switchboard.QueueStrategy;
+import io.sentral.core.switchboard.UserId;
 import io.sentral.core.tenant.TrunkKind;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -43,6 +47,22 @@ class ReferenceConfigTest {
         assertThat(reference.portedOut()).hasValueSatisfying(out -> assertThat(out).hasSize(2));
         assertThat(reference.portabilityTable().portedOut(E164Number.of("+4791234567")).flatMap(p -> p.gateway()))
                 .contains("carrier-1");
+    }
+
+    @Test
+    void referenceShowsEveryUserService() {
+        var users = loader.loadResource(ConfigLoader.REFERENCE_RESOURCE).customers().getFirst().users();
+        var erik = users.getFirst();
+        var frida = users.get(1);
+        assertThat(erik.extraTerminal()).isTrue();
+        assertThat(erik.forwarding().onBusy()).contains(new CallTarget.ToQueue(QueueName.of("Kundeservice")));
+        assertThat(erik.forwarding().onNoAnswer()).contains(new CallTarget.ToUser(UserId.of("frida")));
+        assertThat(erik.forwarding().noAnswerAfter()).isEqualTo(java.time.Duration.ofSeconds(25));
+        assertThat(erik.forwarding().onUnreachable()).contains(new CallTarget.ToNumber(E164Number.of("+4791999999")));
+        assertThat(erik.presentation()).isEqualTo(new Presentation.Mobile());
+        assertThat(erik.calendarFeed()).contains(java.net.URI.create("https://calendar.example.com/erik.ics"));
+        assertThat(frida.forwarding().always()).contains(new CallTarget.ToUser(UserId.of("erik")));
+        assertThat(frida.presentation()).isEqualTo(new Presentation.QueueNumber(QueueName.of("Sentralbord")));
     }
 
     @Test

@@ -3,7 +3,6 @@ package io.sentral.storage;
 import static io.sentral.storage.Jdbc.row;
 
 import io.sentral.core.number.E164Number;
-import io.sentral.core.switchboard.CallTarget;
 import io.sentral.core.switchboard.Queue;
 import io.sentral.core.switchboard.QueueName;
 import io.sentral.core.switchboard.QueueStrategy;
@@ -21,7 +20,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Tables {@code users}, {@code queues}, {@code queue_members} and {@code vip_numbers} (S1-S4). */
+/**
+ * Tables {@code users} (with the call services of {@link UserServiceColumns}), {@code queues},
+ * {@code queue_members} and {@code vip_numbers} (S1-S4, S6, S7, S9).
+ */
 final class SwitchboardTables {
     private SwitchboardTables() {
     }
@@ -33,20 +35,22 @@ final class SwitchboardTables {
         Jdbc.update(c, "DELETE FROM vip_numbers WHERE tenant_id = ?", tenant.value());
         for (User u : users) {
             DigestCredentials cred = u.sipCredentials();
-            Jdbc.upsert(c, "users", row("id", u.id().value()), row(
+            Map<String, Object> values = row(
                     "tenant_id", tenant.value(), "first_name", u.firstName(), "last_name", u.lastName(),
                     "department", u.department(), "extension", u.extension(), "realm", cred.realm(),
                     "ha1_md5", cred.ha1Md5(), "ha1_sha256", cred.ha1Sha256(),
-                    "mobile", Jdbc.text(u.mobile()), "direct_number", Jdbc.text(u.directNumber())));
+                    "mobile", Jdbc.text(u.mobile()), "direct_number", Jdbc.text(u.directNumber()));
+            values.putAll(UserServiceColumns.of(u));
+            Jdbc.upsert(c, "users", row("id", u.id().value()), values);
         }
         Jdbc.deleteOthers(c, "users", tenant.value(), "id", users.stream().map(u -> u.id().value()).toList());
         for (Queue q : queues) {
-            Jdbc.upsert(c, "queues", row("tenant_id", tenant.value(), "name", q.name().value()), row(
+            Map<String, Object> values = row(
                     "phone_number", q.number().value(), "strategy", q.strategy(),
                     "ring_timeout_ms", q.ringTimeout().toMillis(), "wrap_up_ms", q.wrapUp().toMillis(),
-                    "max_wait_ms", q.maxWait().toMillis(), "max_waiting", q.maxWaiting(),
-                    "overflow_kind", Jdbc.text(q.overflow().map(SwitchboardTables::overflowKind)),
-                    "overflow_target", Jdbc.text(q.overflow().map(SwitchboardTables::overflowTarget))));
+                    "max_wait_ms", q.maxWait().toMillis(), "max_waiting", q.maxWaiting());
+            CallTargetColumns.put(values, "overflow", q.overflow());
+            Jdbc.upsert(c, "queues", row("tenant_id", tenant.value(), "name", q.name().value()), values);
             for (int i = 0; i < q.members().size(); i++) {
                 Jdbc.insert(c, "queue_members", row("tenant_id", tenant.value(), "queue_name", q.name().value(),
                         "user_id", q.members().get(i).value(), "member_order", i));
@@ -60,12 +64,15 @@ final class SwitchboardTables {
     }
 
     static List<User> readUsers(Connection c) throws SQLException {
-        return Jdbc.query(c, "SELECT * FROM users ORDER BY id", rs -> new User(
-                TenantId.of(rs.getString("tenant_id")), UserId.of(rs.getString("id")), rs.getString("first_name"),
-                rs.getString("last_name"), rs.getString("department"), rs.getString("extension"),
-                new DigestCredentials(rs.getString("id"), rs.getString("realm"), rs.getString("ha1_md5"),
-                        rs.getString("ha1_sha256")),
-                number(rs, "mobile"), number(rs, "direct_number")));
+        return Jdbc.query(c, "SELECT * FROM users ORDER BY id", rs -> {
+            UserServiceColumns.Services services = UserServiceColumns.read(rs);
+            return new User(TenantId.of(rs.getString("tenant_id")), UserId.of(rs.getString("id")),
+                    rs.getString("first_name"), rs.getString("last_name"), rs.getString("department"),
+                    rs.getString("extension"), new DigestCredentials(rs.getString("id"), rs.getString("realm"),
+                    rs.getString("ha1_md5"), rs.getString("ha1_sha256")),
+                    number(rs, "mobile"), number(rs, "direct_number"), services.extraTerminal(),
+                    services.forwarding(), services.presentation(), services.calendarFeed());
+        });
     }
 
     static List<Queue> readQueues(Connection c) throws SQLException {
@@ -81,7 +88,7 @@ final class SwitchboardTables {
                 members.getOrDefault(rs.getString("tenant_id") + "/" + rs.getString("name"), List.of()),
                 QueueStrategy.valueOf(rs.getString("strategy")), Duration.ofMillis(rs.getLong("ring_timeout_ms")),
                 Duration.ofMillis(rs.getLong("wrap_up_ms")), Duration.ofMillis(rs.getLong("max_wait_ms")),
-                rs.getInt("max_waiting"), overflow(rs)));
+                rs.getInt("max_waiting"), CallTargetColumns.read(rs, "overflow")));
     }
 
     static List<VipEntry> readVips(Connection c) throws SQLException {
@@ -92,35 +99,5 @@ final class SwitchboardTables {
 
     private static Optional<E164Number> number(ResultSet rs, String column) throws SQLException {
         return Jdbc.optionalText(rs, column).map(E164Number::of);
-    }
-
-    private static String overflowKind(CallTarget target) {
-        return switch (target) {
-            case CallTarget.ToQueue q -> "QUEUE";
-            case CallTarget.ToUser u -> "USER";
-            case CallTarget.ToNumber n -> "NUMBER";
-        };
-    }
-
-    private static String overflowTarget(CallTarget target) {
-        return switch (target) {
-            case CallTarget.ToQueue q -> q.queue().value();
-            case CallTarget.ToUser u -> u.user().value();
-            case CallTarget.ToNumber n -> n.number().value();
-        };
-    }
-
-    private static Optional<CallTarget> overflow(ResultSet rs) throws SQLException {
-        Optional<String> kind = Jdbc.optionalText(rs, "overflow_kind");
-        if (kind.isEmpty()) {
-            return Optional.empty();
-        }
-        String target = rs.getString("overflow_target");
-        return Optional.of(switch (kind.get()) {
-            case "QUEUE" -> new CallTarget.ToQueue(QueueName.of(target));
-            case "USER" -> new CallTarget.ToUser(UserId.of(target));
-            case "NUMBER" -> new CallTarget.ToNumber(E164Number.of(target));
-            default -> throw new SQLException("unknown overflow kind " + kind.get());
-        });
     }
 }

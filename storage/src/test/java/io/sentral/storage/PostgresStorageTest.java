@@ -34,6 +34,16 @@ class PostgresStorageTest extends StorageContract {
     protected Database openDatabase() throws SQLException {
         schema = "sentral_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         execute("CREATE SCHEMA " + schema);
+        return openSchema();
+    }
+
+    @Override
+    protected Database reopenDatabase() {
+        database.close();
+        return openSchema();
+    }
+
+    private Database openSchema() {
         String url = URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
         return Database.open(new DatabaseSettings(url, USER, PASSWORD, 4), java.nio.file.Path.of("unused"));
     }

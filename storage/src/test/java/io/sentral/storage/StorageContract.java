@@ -25,7 +25,13 @@ import io.sentral.core.portability.PortedIn;
 import io.sentral.core.portability.PortedOut;
 import io.sentral.core.provisioning.CustomerProvisioning;
 import io.sentral.core.registration.Binding;
+import io.sentral.core.switchboard.Absence;
+import io.sentral.core.switchboard.AbsenceReason;
+import io.sentral.core.switchboard.CallTarget;
+import io.sentral.core.switchboard.Forwarding;
+import io.sentral.core.switchboard.Presentation;
 import io.sentral.core.switchboard.Queue;
+import io.sentral.core.switchboard.QueueName;
 import io.sentral.core.switchboard.User;
 import io.sentral.core.switchboard.UserId;
 import io.sentral.core.tenant.Customer;
@@ -39,6 +45,7 @@ import io.sentral.core.tenant.Trunk;
 import io.sentral.core.tenant.TrunkId;
 import java.math.BigDecimal;
 import java.net.InetAddress;
+import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,7 +66,7 @@ import org.junit.jupiter.api.Test;
 abstract class StorageContract {
     static final List<String> TABLES = List.of("customers", "trunks", "trunk_trusted_sources", "number_ranges",
             "extra_numbers", "emergency_addresses", "users", "queues", "queue_members", "vip_numbers", "barrings",
-            "web_accounts", "registrations", "call_records", "ported_in_numbers", "ported_out_numbers");
+            "web_accounts", "registrations", "call_records", "ported_in_numbers", "ported_out_numbers", "absences");
     private static final TenantId ACME = TenantId.of("acme");
     private static final TenantId FJORD = TenantId.of("fjord");
     private static final String CONFIG = "config:demo.yaml";
@@ -72,6 +79,9 @@ abstract class StorageContract {
 
     /** A fresh, empty, migrated database for each test. */
     protected abstract Database openDatabase() throws Exception;
+
+    /** Closes {@link #database} and opens the same database again, as a restarted node does. */
+    protected abstract Database reopenDatabase() throws Exception;
 
     @BeforeEach
     void open() throws Exception {
@@ -596,5 +606,169 @@ abstract class StorageContract {
         assertThat(store.recent(1)).extracting(CallRecord::callId).containsExactly("call-2");
         assertThat(store.find("call-2").flatMap(CallRecord::answeredAt)).isEmpty();
         assertThat(store.find("unknown")).isEmpty();
+    }
+
+    // Switchboard users' services (S1, S7, S9, S6) and absences (S6) ------------------------------
+
+    private static final UserId ALICE = UserId.of("alice");
+    private static final UserId BOB = UserId.of("bob");
+    private static final UserId CAROL = UserId.of("carol");
+
+    private static User withServices(User u, boolean extraTerminal, Forwarding forwarding, Presentation presentation,
+                                     Optional<URI> feed) {
+        return new User(u.tenant(), u.id(), u.firstName(), u.lastName(), u.department(), u.extension(),
+                u.sipCredentials(), u.mobile(), u.directNumber(), extraTerminal, forwarding, presentation, feed);
+    }
+
+    private static CustomerProvisioning fjordWith(User changedAlice) {
+        CustomerProvisioning fjord = Demo.customer("fjord");
+        List<User> users = fjord.users().stream().map(u -> u.id().equals(ALICE) ? changedAlice : u).toList();
+        return Edit.switchboard(fjord, users, fjord.queues(), fjord.webAccounts());
+    }
+
+    @Test
+    void usersServicesAreStoredChangedAndResetToTheirDefaults() {
+        provisionDemo();
+        User alice = Demo.customer("fjord").users().getFirst();
+        Forwarding everywhere = new Forwarding(Optional.of(new CallTarget.ToNumber(E164Number.of("+4791000101"))),
+                Optional.of(new CallTarget.ToQueue(QueueName.of("Support"))), Optional.of(new CallTarget.ToUser(BOB)),
+                Duration.ofMillis(12_500), Optional.of(new CallTarget.ToUser(CAROL)));
+        User busy = withServices(alice, true, everywhere, new Presentation.QueueNumber(QueueName.of("Sentralbord")),
+                Optional.of(URI.create("https://calendar.example.com/alice.ics?key=a%20b")));
+        provisioner.apply(fjordWith(busy), "fjord-admin");
+        assertThat(tenants.load(FJORD).orElseThrow().users()).first().isEqualTo(busy);
+        assertThat(tenants.current().userByUsername("alice")).contains(busy);
+
+        for (Presentation p : List.of(new Presentation.MainNumber(), new Presentation.Mobile(), Presentation.DEFAULT)) {
+            User presenting = withServices(alice, false, Forwarding.NONE, p, Optional.empty());
+            provisioner.apply(fjordWith(presenting), "fjord-admin");
+            assertThat(tenants.load(FJORD).orElseThrow().users()).first().isEqualTo(presenting);
+        }
+        assertThat(tenants.load(FJORD).orElseThrow().users()).first().isEqualTo(alice);
+        assertThat(allRows("users", "id").getFirst()).as("forwarding columns cleared")
+                .doesNotContain("USER", "QUEUE", "NUMBER", "bob", "carol", "Support");
+    }
+
+    private static Absence absence(UserId user, AbsenceReason reason, String start, Optional<String> end,
+                                   Absence.Source source) {
+        return new Absence(user, reason, Instant.parse(start), end.map(Instant::parse),
+                source == Absence.Source.MANUAL ? Optional.of(E164Number.of("+4791000103")) : Optional.empty(), source);
+    }
+
+    private static Absence manual(UserId user, String start, Optional<String> end) {
+        return absence(user, AbsenceReason.LUNCH, start, end, Absence.Source.MANUAL);
+    }
+
+    private static Absence calendar(UserId user, AbsenceReason reason, String start, String end) {
+        return absence(user, reason, start, Optional.of(end), Absence.Source.CALENDAR);
+    }
+
+    @Test
+    void absencesAreAnsweredFromMemoryAndWrittenThrough() {
+        provisionDemo();
+        JdbcAbsenceStore store = new JdbcAbsenceStore(database);
+        assertThat(store.absencesOf(ALICE)).isEmpty();
+        Absence lunch = manual(ALICE, "2026-03-01T11:00:00.123456789Z", Optional.of("2026-03-01T11:30:00Z"));
+        Absence away = manual(ALICE, "2026-03-01T08:00:00Z", Optional.empty());
+        store.add(lunch);
+        store.add(away);
+
+        Absence lunchAsStored = new Absence(ALICE, AbsenceReason.LUNCH, Instant.parse("2026-03-01T11:00:00.123456Z"),
+                lunch.end(), lunch.forwardTo(), Absence.Source.MANUAL);
+        assertThat(store.absencesOf(ALICE)).as("earliest first, to the microsecond").containsExactly(away, lunchAsStored);
+        assertThat(store.absenceAt(ALICE, Instant.parse("2026-03-01T11:10:00Z"))).contains(lunchAsStored);
+        assertThat(store.absenceAt(ALICE, Instant.parse("2026-03-01T12:00:00Z"))).contains(away);
+        assertThat(new JdbcAbsenceStore(database).absencesOf(ALICE)).as("in the database")
+                .containsExactly(away, lunchAsStored);
+        assertThat(rowCounts()).containsEntry("absences", 2L);
+
+        store.replaceCalendar(ALICE, List.of(calendar(ALICE, AbsenceReason.MEETING, "2026-03-02T09:00:00Z",
+                "2026-03-02T10:00:00Z")));
+        store.clearManual(ALICE);
+        assertThat(store.absencesOf(ALICE)).extracting(Absence::source).containsExactly(Absence.Source.CALENDAR);
+        assertThat(new JdbcAbsenceStore(database).absencesOf(ALICE)).isEqualTo(store.absencesOf(ALICE));
+    }
+
+    @Test
+    void aCalendarSyncReplacesOnlyThatUsersCalendarAbsences() {
+        provisionDemo();
+        JdbcAbsenceStore store = new JdbcAbsenceStore(database);
+        Absence manual = manual(ALICE, "2026-03-01T08:00:00Z", Optional.of("2026-03-01T16:00:00Z"));
+        Absence bobsMeeting = calendar(BOB, AbsenceReason.MEETING, "2026-03-01T09:00:00Z", "2026-03-01T10:00:00Z");
+        store.add(manual);
+        store.replaceCalendar(BOB, List.of(bobsMeeting));
+        Absence meeting = calendar(ALICE, AbsenceReason.MEETING, "2026-03-01T09:00:00Z", "2026-03-01T10:00:00Z");
+        Absence vacation = calendar(ALICE, AbsenceReason.VACATION, "2026-03-09T00:00:00Z", "2026-03-14T00:00:00Z");
+        store.replaceCalendar(ALICE, List.of(vacation, meeting));
+        assertThat(store.absencesOf(ALICE)).containsExactly(manual, meeting, vacation);
+
+        List<List<String>> rowsOnce = allRows("absences", "id");
+        store.replaceCalendar(ALICE, List.of(meeting, vacation, meeting));
+        assertThat(allRows("absences", "id")).as("an unchanged calendar writes nothing").isEqualTo(rowsOnce);
+
+        Absence sick = calendar(ALICE, AbsenceReason.SICK, "2026-03-02T00:00:00Z", "2026-03-03T00:00:00Z");
+        store.replaceCalendar(ALICE, List.of(sick));
+        assertThat(store.absencesOf(ALICE)).containsExactly(manual, sick);
+        assertThat(store.absencesOf(BOB)).containsExactly(bobsMeeting);
+        store.replaceCalendar(ALICE, List.of());
+        assertThat(store.absencesOf(ALICE)).containsExactly(manual);
+        assertThat(new JdbcAbsenceStore(database).absencesOf(ALICE)).containsExactly(manual);
+        assertThat(rowCounts()).containsEntry("absences", 2L);
+    }
+
+    @Test
+    void absencesSurviveARestart() throws Exception {
+        provisionDemo();
+        JdbcAbsenceStore store = new JdbcAbsenceStore(database);
+        store.add(manual(CAROL, "2026-03-01T08:00:00.5Z", Optional.empty()));
+        store.replaceCalendar(CAROL, List.of(calendar(CAROL, AbsenceReason.TRAVEL, "2026-03-03T06:00:00Z",
+                "2026-03-05T18:00:00Z")));
+        List<Absence> before = store.absencesOf(CAROL);
+
+        database = reopenDatabase();
+        JdbcAbsenceStore restarted = new JdbcAbsenceStore(database);
+        assertThat(restarted.absencesOf(CAROL)).hasSize(2).isEqualTo(before);
+        assertThat(restarted.absenceAt(CAROL, Instant.parse("2026-03-04T12:00:00Z")).map(Absence::reason))
+                .contains(AbsenceReason.TRAVEL);
+    }
+
+    @Test
+    void aRemovedUsersAbsencesGoWithTheUser() {
+        provisionDemo();
+        JdbcAbsenceStore store = new JdbcAbsenceStore(database);
+        provisioner.addListener(store);
+        store.add(manual(CAROL, "2026-03-01T08:00:00Z", Optional.empty()));
+        store.add(manual(ALICE, "2026-03-01T08:00:00Z", Optional.empty()));
+        CustomerProvisioning fjord = Demo.customer("fjord");
+        List<User> withoutCarol = fjord.users().stream().filter(u -> !u.id().equals(CAROL)).toList();
+        List<Queue> sentralbord = fjord.queues().stream().filter(q -> q.name().value().equals("Sentralbord"))
+                .map(q -> new Queue(q.tenant(), q.name(), q.number(), q.members(), q.strategy(), q.ringTimeout(),
+                        q.wrapUp(), q.maxWait(), q.maxWaiting(), Optional.empty())).toList();
+        provisioner.apply(Edit.switchboard(fjord, withoutCarol, sentralbord, fjord.webAccounts()), "fjord-admin");
+        assertThat(store.absencesOf(CAROL)).isEmpty();
+        assertThat(store.absencesOf(ALICE)).hasSize(1);
+        assertThat(rowCounts()).containsEntry("absences", 1L);
+    }
+
+    @Test
+    void wrongAbsencesAndFailedWritesChangeNothing() {
+        provisionDemo();
+        JdbcAbsenceStore store = new JdbcAbsenceStore(database);
+        Absence meeting = calendar(ALICE, AbsenceReason.MEETING, "2026-03-01T09:00:00Z", "2026-03-01T10:00:00Z");
+        assertThatThrownBy(() -> store.add(meeting)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("calendar absences of alice are replaced as a whole by replaceCalendar, not added");
+        assertThatThrownBy(() -> store.replaceCalendar(BOB, List.of(meeting)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("calendar import of bob holds CALENDAR absence of alice");
+        assertThatThrownBy(() -> store.replaceCalendar(ALICE,
+                List.of(manual(ALICE, "2026-03-01T08:00:00Z", Optional.empty()))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("calendar import of alice holds MANUAL absence of alice");
+        UserId ghost = UserId.of("ghost");
+        assertThatThrownBy(() -> store.add(manual(ghost, "2026-03-01T08:00:00Z", Optional.empty())))
+                .isInstanceOf(StorageException.class);
+        assertThat(store.absencesOf(ghost)).isEmpty();
+        assertThat(store.absencesOf(ALICE)).isEmpty();
+        assertThat(rowCounts()).containsEntry("absences", 0L);
     }
 }

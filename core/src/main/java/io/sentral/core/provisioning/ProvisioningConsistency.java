@@ -7,6 +7,8 @@ import io.sentral.core.number.E164Number;
 import io.sentral.core.number.NumberRange;
 import io.sentral.core.portability.PortedIn;
 import io.sentral.core.switchboard.CallTarget;
+import io.sentral.core.switchboard.Forwarding.DivertCondition;
+import io.sentral.core.switchboard.Presentation;
 import io.sentral.core.switchboard.Queue;
 import io.sentral.core.switchboard.QueueName;
 import io.sentral.core.switchboard.User;
@@ -87,6 +89,10 @@ final class ProvisioningConsistency {
                     .forEach(m -> fail("queue " + q.name() + " member " + m + " is not a user"));
             q.overflow().ifPresent(o -> checkOverflow(q, o, userIds, queueNames));
         }
+        for (User u : users) {
+            checkForwarding(u, userIds, queueNames);
+            checkPresentation(u, queueNames, mainNumber);
+        }
         accounts.forEach(a -> a.user().filter(u -> !userIds.contains(u))
                 .ifPresent(u -> fail("account " + a.name() + " links to unknown user " + u)));
         for (PortedIn p : portedIn) {
@@ -115,6 +121,38 @@ final class ProvisioningConsistency {
                     fail("queue " + q.name() + " overflows to unknown queue " + t.queue());
             case CallTarget.ToUser t when !users.contains(t.user()) ->
                     fail("queue " + q.name() + " overflows to unknown user " + t.user());
+            default -> { }
+        }
+    }
+
+    /** S7: a user forwards to the customer's own users and queues (or any number), never to itself. */
+    private void checkForwarding(User user, Set<UserId> users, Set<QueueName> queues) {
+        for (DivertCondition condition : DivertCondition.values()) {
+            String what = "user " + user.id() + " forwards " + switch (condition) {
+                case ALWAYS -> "always";
+                case BUSY -> "on busy";
+                case NO_ANSWER -> "on no answer";
+                case UNREACHABLE -> "when unreachable";
+            };
+            switch (user.forwarding().targetOn(condition).orElse(null)) {
+                case CallTarget.ToUser t when t.user().equals(user.id()) -> fail(what + " to itself");
+                case CallTarget.ToUser t when !users.contains(t.user()) -> fail(what + " to unknown user " + t.user());
+                case CallTarget.ToQueue t when !queues.contains(t.queue()) ->
+                        fail(what + " to unknown queue " + t.queue());
+                case null, default -> { }
+            }
+        }
+    }
+
+    /** S9: the number a user presents must resolve to one of the customer's (or the user's own). */
+    private void checkPresentation(User user, Set<QueueName> queues, Optional<E164Number> mainNumber) {
+        String what = "user " + user.id() + " presents ";
+        switch (user.presentation()) {
+            case Presentation.QueueNumber q when !queues.contains(q.queue()) ->
+                    fail(what + "the number of unknown queue " + q.queue());
+            case Presentation.MainNumber m when mainNumber.isEmpty() ->
+                    fail(what + "the main number, but the customer has none");
+            case Presentation.Mobile m when user.mobile().isEmpty() -> fail(what + "a mobile, but has none");
             default -> { }
         }
     }

@@ -3,8 +3,11 @@ package io.sentral.core.switchboard;
 import io.sentral.core.number.E164Number;
 import io.sentral.core.tenant.DigestCredentials;
 import io.sentral.core.tenant.TenantId;
+import java.net.URI;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -15,12 +18,15 @@ import java.util.regex.Pattern;
  * @param extraTerminal whether the mobile rings in parallel with the SIP devices on direct calls (S1)
  * @param forwarding    where direct calls go when the user is busy, does not answer or is unreachable (S7)
  * @param presentation  the number shown on the user's outgoing calls (S9)
+ * @param calendarFeed  an iCalendar feed (http, https or file URL) whose busy times become the
+ *                      user's calendar absences (S6)
  */
 public record User(TenantId tenant, UserId id, String firstName, String lastName, String department,
                    String extension, DigestCredentials sipCredentials, Optional<E164Number> mobile,
                    Optional<E164Number> directNumber, boolean extraTerminal, Forwarding forwarding,
-                   Presentation presentation) {
+                   Presentation presentation, Optional<URI> calendarFeed) {
     private static final Pattern EXTENSION = Pattern.compile("[0-9]{1,10}");
+    private static final Set<String> FEED_SCHEMES = Set.of("http", "https", "file");
 
     public User {
         Objects.requireNonNull(tenant, "tenant");
@@ -34,6 +40,8 @@ public record User(TenantId tenant, UserId id, String firstName, String lastName
         Objects.requireNonNull(directNumber, "directNumber");
         Objects.requireNonNull(forwarding, "forwarding");
         Objects.requireNonNull(presentation, "presentation");
+        Objects.requireNonNull(calendarFeed, "calendarFeed");
+        calendarFeed.ifPresent(feed -> requireFeed(id, feed));
         if (extraTerminal && mobile.isEmpty()) {
             throw new IllegalArgumentException("user " + id + " rings a mobile in parallel but has no mobile");
         }
@@ -49,11 +57,34 @@ public record User(TenantId tenant, UserId id, String firstName, String lastName
         }
     }
 
-    /** A user without extra terminal, forwarding or a chosen presentation number. */
+    /** A user without a calendar feed. */
+    public User(TenantId tenant, UserId id, String firstName, String lastName, String department, String extension,
+                DigestCredentials sipCredentials, Optional<E164Number> mobile, Optional<E164Number> directNumber,
+                boolean extraTerminal, Forwarding forwarding, Presentation presentation) {
+        this(tenant, id, firstName, lastName, department, extension, sipCredentials, mobile, directNumber,
+                extraTerminal, forwarding, presentation, Optional.empty());
+    }
+
+    /** A user without extra terminal, forwarding, a chosen presentation number or a calendar feed. */
     public User(TenantId tenant, UserId id, String firstName, String lastName, String department, String extension,
                 DigestCredentials sipCredentials, Optional<E164Number> mobile, Optional<E164Number> directNumber) {
         this(tenant, id, firstName, lastName, department, extension, sipCredentials, mobile, directNumber, false,
-                Forwarding.NONE, Presentation.DEFAULT);
+                Forwarding.NONE, Presentation.DEFAULT, Optional.empty());
+    }
+
+    /** Calendar sync reads feeds over HTTP(S) or from a local file, nothing else. */
+    private static void requireFeed(UserId id, URI feed) {
+        String scheme = feed.getScheme() == null ? "" : feed.getScheme().toLowerCase(Locale.ROOT);
+        if (!feed.isAbsolute() || !FEED_SCHEMES.contains(scheme)) {
+            throw new IllegalArgumentException("calendar feed of user " + id + " must be an http, https or file URL: '"
+                    + feed + "'");
+        }
+        if (!scheme.equals("file") && (feed.getHost() == null || feed.getHost().isEmpty())) {
+            throw new IllegalArgumentException("calendar feed of user " + id + " names no host: '" + feed + "'");
+        }
+        if (scheme.equals("file") && (feed.getPath() == null || feed.getPath().isEmpty())) {
+            throw new IllegalArgumentException("calendar feed of user " + id + " names no file: '" + feed + "'");
+        }
     }
 
     /** "Alice Hansen": how the directory and caller info show the user. */

@@ -7,11 +7,16 @@ import io.sentral.core.number.Country;
 import io.sentral.core.number.E164Number;
 import io.sentral.core.number.NumberRange;
 import io.sentral.core.portability.PortedIn;
+import io.sentral.core.switchboard.CallTarget;
+import io.sentral.core.switchboard.Forwarding;
+import io.sentral.core.switchboard.Presentation;
 import io.sentral.core.switchboard.Queue;
 import io.sentral.core.switchboard.QueueName;
 import io.sentral.core.switchboard.QueueStrategy;
+import io.sentral.core.switchboard.User;
 import io.sentral.core.switchboard.UserId;
 import io.sentral.core.tenant.Customer;
+import io.sentral.core.tenant.DigestCredentials;
 import io.sentral.core.tenant.RangeAssignment;
 import io.sentral.core.tenant.TenantId;
 import io.sentral.core.tenant.TrunkId;
@@ -88,5 +93,60 @@ class CustomerProvisioningTest {
         assertThatThrownBy(() -> withPortedIn(portedIn("+4799887766", Optional.of(TrunkId.of("acme-pbx")))))
                 .hasMessage("customer fjord: ported-in number +4799887766 is assigned to unknown trunk acme-pbx");
         assertThat(withPortedIn(portedIn("+4799887766", Optional.empty())).portedIn()).hasSize(1);
+    }
+
+    // Forwarding (S7) and presentation (S9) ------------------------------------------------------
+
+    private static User user(String id, Forwarding forwarding, Presentation presentation) {
+        return new User(FJORD, UserId.of(id), id, "", "", "10" + id.length(),
+                DigestCredentials.fromPassword(id, "sentral.test", "secret"), Optional.empty(), Optional.empty(),
+                false, forwarding, presentation);
+    }
+
+    private static Forwarding onBusy(CallTarget target) {
+        return new Forwarding(Optional.empty(), Optional.of(target), Optional.empty(),
+                Forwarding.DEFAULT_NO_ANSWER_AFTER, Optional.empty());
+    }
+
+    private static CustomerProvisioning withUsers(Optional<E164Number> mainNumber, User... users) {
+        return new CustomerProvisioning(CUSTOMER, List.of(), RANGES, List.of(), mainNumber, List.of(),
+                List.of(users), List.of(queue("+4723450000", List.of())), List.of(), Set.of(), List.of());
+    }
+
+    @Test
+    void forwardingTargetsMustBeTheCustomersOwnUsersAndQueues() {
+        User bob = user("bob", Forwarding.NONE, Presentation.DEFAULT);
+        assertThatThrownBy(() -> withUsers(Optional.empty(),
+                user("alice", onBusy(new CallTarget.ToUser(UserId.of("zed"))), Presentation.DEFAULT), bob))
+                .hasMessage("customer fjord: user alice forwards on busy to unknown user zed");
+        assertThatThrownBy(() -> withUsers(Optional.empty(), user("alice", new Forwarding(Optional.empty(),
+                Optional.empty(), Optional.of(new CallTarget.ToQueue(QueueName.of("Support"))), Duration.ofSeconds(10),
+                Optional.empty()), Presentation.DEFAULT)))
+                .hasMessage("customer fjord: user alice forwards on no answer to unknown queue Support");
+        assertThatThrownBy(() -> withUsers(Optional.empty(), user("alice", new Forwarding(
+                Optional.of(new CallTarget.ToUser(UserId.of("alice"))), Optional.empty(), Optional.empty(),
+                Duration.ofSeconds(10), Optional.empty()), Presentation.DEFAULT)))
+                .hasMessage("customer fjord: user alice forwards always to itself");
+
+        Forwarding everywhere = new Forwarding(Optional.of(new CallTarget.ToQueue(QueueName.of("Sentralbord"))),
+                Optional.of(new CallTarget.ToUser(UserId.of("bob"))),
+                Optional.of(new CallTarget.ToNumber(E164Number.of("+4791000101"))), Duration.ofSeconds(25),
+                Optional.of(new CallTarget.ToUser(UserId.of("bob"))));
+        assertThat(withUsers(Optional.empty(), user("alice", everywhere, Presentation.DEFAULT), bob).users())
+                .first().extracting(User::forwarding).isEqualTo(everywhere);
+    }
+
+    @Test
+    void presentationNumbersMustExist() {
+        assertThatThrownBy(() -> withUsers(Optional.empty(),
+                user("alice", Forwarding.NONE, new Presentation.QueueNumber(QueueName.of("Support")))))
+                .hasMessage("customer fjord: user alice presents the number of unknown queue Support");
+        assertThatThrownBy(() -> withUsers(Optional.empty(), user("alice", Forwarding.NONE, new Presentation.MainNumber())))
+                .hasMessage("customer fjord: user alice presents the main number, but the customer has none");
+        assertThatThrownBy(() -> withUsers(Optional.empty(), user("alice", Forwarding.NONE, new Presentation.Mobile())))
+                .hasMessage("customer fjord: user alice presents a mobile, but has none");
+        assertThat(withUsers(Optional.of(E164Number.of("+4723450000")),
+                user("alice", Forwarding.NONE, new Presentation.QueueNumber(QueueName.of("Sentralbord"))),
+                user("bob", Forwarding.NONE, new Presentation.MainNumber())).users()).hasSize(2);
     }
 }
