@@ -3,13 +3,18 @@ package io.sentral.app;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.sentral.app.calendar.CalendarSync;
+import io.sentral.app.switchboard.QueueEventSink;
+import io.sentral.app.switchboard.QueueRuntime;
 import io.sentral.config.SentralConfig;
 import io.sentral.config.SipSettings;
+import io.sentral.core.call.CallControl;
 import io.sentral.core.call.CallEventListener;
 import io.sentral.core.call.CallRecordStore;
+import io.sentral.core.emergency.EmergencyAddressStore;
 import io.sentral.core.number.Country;
 import io.sentral.core.policy.SpendView;
-import io.sentral.core.emergency.EmergencyAddressStore;
+import io.sentral.core.switchboard.AbsenceStore;
 import io.sentral.core.tenant.TenantSnapshot;
 import io.sentral.core.tenant.Transport;
 import io.sentral.routing.DefaultCallRouter;
@@ -22,6 +27,7 @@ import io.sentral.sip.gateway.GatewayStatusBoard;
 import io.sentral.sip.registrar.LocationService;
 import io.sentral.sip.tls.TlsKeystore;
 import io.sentral.storage.Database;
+import io.sentral.storage.JdbcAbsenceStore;
 import io.sentral.storage.JdbcCallRecordStore;
 import io.sentral.storage.JdbcEmergencyAddressStore;
 import io.sentral.storage.JdbcRegistrationStore;
@@ -29,13 +35,14 @@ import io.sentral.storage.JdbcTenantStore;
 import io.sentral.storage.Provisioner;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +53,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class SentralServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SentralServer.class);
+    /** How often agents' presence, VIP lists and queues are re-read besides on every REGISTER and join. */
+    private static final Duration QUEUE_SYNC_INTERVAL = Duration.ofSeconds(1);
+    private static final Duration CALENDAR_SYNC_INTERVAL = Duration.ofMinutes(5);
 
     private final SentralConfig config;
     private final Clock clock;
@@ -58,6 +68,11 @@ public final class SentralServer implements AutoCloseable {
     private LocationService location;
     private SipEdge sip;
     private ScheduledExecutorService housekeeping;
+    private JdbcAbsenceStore absences;
+    private ScheduledExecutorService switchboardLane;
+    private QueueRuntime queues;
+    private ScheduledExecutorService calendarScheduler;
+    private CalendarSync calendarSync;
 
     public SentralServer(SentralConfig config, Clock clock) {
         this(config, clock, UnaryOperator.identity());
@@ -79,6 +94,8 @@ public final class SentralServer implements AutoCloseable {
         provisioner.addListener(tenantStore);
         JdbcEmergencyAddressStore emergencyAddresses = new JdbcEmergencyAddressStore(database);
         provisioner.addListener(emergencyAddresses);
+        absences = new JdbcAbsenceStore(database);
+        provisioner.addListener(absences);
         tenantStore.subscribe(tenants::set);
         provisioner.provision(config, "config");
         tenantStore.reload();
@@ -92,30 +109,44 @@ public final class SentralServer implements AutoCloseable {
         TrunkCapacity capacity = new TrunkCapacity(clock);
         DefaultCallRouter router = new DefaultCallRouter(tenants::get, location, config.gateways(),
                 config.node().sip().domain(), Country.NO, new RoutingServices(new NumberPlan(config.numberPlan()),
-                capacity, SpendView.none(), gatewayStatus, clock, RoutingServices.sharedRandom()));
+                capacity, SpendView.none(), gatewayStatus, clock, RoutingServices.sharedRandom()), absences);
         // channels are given back on the call's own lane at once; records are written behind it
         CallEventListener callEvents = event -> {
             capacity.onEvent(event);
             events.onEvent(event);
         };
         SipSettings sipSettings = config.node().sip();
+        switchboardLane = daemonScheduler("switchboard");
+        queues = new QueueRuntime(tenants::get, sipSettings.domain(), location, absences, () -> sip.queueControl(),
+                QueueEventSink.NONE, switchboardLane, clock);
+        // an agent is logged in or out the moment a REGISTER changes its devices (S5)
+        location.addListener(aor -> queues.syncNow());
         Optional<TlsKeystore> tls = sipSettings.transports().contains(Transport.TLS)
                 ? Optional.of(SelfSignedCertificate.ensure(config.node().dataDir().resolve("tls"), sipSettings.domain(),
                 sipSettings.listenAddress(), clock))
                 : Optional.empty();
         sip = new SipEdge(sipSettings, tls,
                 new SipEdgeServices(tenants::get, config.gateways(), router, location, callEvents,
-                        new PolicyEventRecorder(meters), addressStore.apply(emergencyAddresses), gatewayStatus, clock));
+                        new PolicyEventRecorder(meters), addressStore.apply(emergencyAddresses), gatewayStatus, clock,
+                        router, queues));
         sip.start();
-        housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "housekeeping");
-            t.setDaemon(true);
-            return t;
-        });
+        queues.start(QUEUE_SYNC_INTERVAL);
+        calendarScheduler = daemonScheduler("calendar-sync");
+        calendarSync = new CalendarSync(tenants::get, absences, calendarScheduler, clock, CALENDAR_SYNC_INTERVAL)
+                .start();
+        housekeeping = daemonScheduler("housekeeping");
         housekeeping.scheduleWithFixedDelay(this::purgeExpiredRegistrations, 60, 60, TimeUnit.SECONDS);
         LOG.info("Sentral started: SIP {}:{}, {} customer(s), data in {}", config.node().sip().listenAddress(),
                 sip.port(), tenants.get().customers().size(), config.node().dataDir().toAbsolutePath());
         return this;
+    }
+
+    private static ScheduledExecutorService daemonScheduler(String name) {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     private void purgeExpiredRegistrations() {
@@ -148,6 +179,21 @@ public final class SentralServer implements AutoCloseable {
         return callRecords;
     }
 
+    /** Users' absences (S6): manual markings and calendar imports. */
+    public AbsenceStore absences() {
+        return absences;
+    }
+
+    /** Server-side commands on live calls (S8), for the web switchboard. */
+    public CallControl callControl() {
+        return sip.callControl();
+    }
+
+    /** The queues at run time (S2-S5): boards for the NOC and the web switchboard. */
+    public QueueRuntime queues() {
+        return queues;
+    }
+
     public TenantSnapshot tenants() {
         return tenants.get();
     }
@@ -156,6 +202,14 @@ public final class SentralServer implements AutoCloseable {
     public synchronized void close() {
         if (housekeeping != null) {
             housekeeping.shutdownNow();
+        }
+        if (calendarSync != null) {
+            calendarSync.close();
+            calendarScheduler.shutdownNow();
+        }
+        if (queues != null) {
+            queues.close();
+            switchboardLane.shutdownNow();
         }
         if (sip != null) {
             sip.close();

@@ -1,5 +1,12 @@
 package io.sentral.routing;
 
+import io.sentral.core.call.Diversion;
+import io.sentral.core.route.RedirectedCall;
+import io.sentral.core.route.SwitchboardRouter;
+import io.sentral.core.switchboard.AbsenceBook;
+import io.sentral.core.switchboard.CallTarget;
+import io.sentral.core.switchboard.Forwarding;
+import io.sentral.core.switchboard.UserId;
 import io.sentral.config.GatewaySettings;
 import io.sentral.core.call.CallOrigin;
 import io.sentral.core.call.CallRequest;
@@ -13,8 +20,10 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * The call router (T3-T9): sends a call from a carrier gateway down the {@link InboundRoute} and a
- * call from a customer trunk down the {@link OutboundRoute}. Pure of I/O: it reads the current
+ * The call router (T3-T9, S1-S9): sends a call from a carrier gateway down the {@link InboundRoute}
+ * (switchboard numbers to {@link SwitchboardRoutes}), a call from a customer trunk down the
+ * {@link OutboundRoute} and a call from a switchboard user's device down the {@link UserOriginRoute};
+ * as the {@link SwitchboardRouter} it decides forwarding, overflow, queue offers and transfers. Pure of I/O: it reads the current
  * {@link TenantSnapshot} once per call, the registrar's live contacts and the in-memory ports of
  * {@link RoutingServices}, and returns a {@link RoutePlan} whose {@code rule} names the stage that
  * decided ({@link RouteRule}) and whose {@code events} carry the policy decisions taken on the way.
@@ -23,11 +32,13 @@ import java.util.function.Supplier;
  * <p>The only state is the trunks' live capacity ({@link #capacity()}), which the app must
  * register as a call-event listener so that ended calls give their channels back.
  */
-public final class DefaultCallRouter implements CallRouter {
+public final class DefaultCallRouter implements CallRouter, SwitchboardRouter {
     private final Supplier<TenantSnapshot> tenants;
     private final TrunkCapacity capacity;
     private final InboundRoute inbound;
     private final OutboundRoute outbound;
+    private final SwitchboardRoutes switchboard;
+    private final UserOriginRoute users;
 
     /**
      * @param tenants        the current tenant data (replaced as a whole on provisioning changes)
@@ -43,6 +54,16 @@ public final class DefaultCallRouter implements CallRouter {
     public DefaultCallRouter(Supplier<TenantSnapshot> tenants, ContactDirectory contacts,
                              List<GatewaySettings> gateways, String sipDomain, Country inboundCountry,
                              RoutingServices services) {
+        this(tenants, contacts, gateways, sipDomain, inboundCountry, services, AbsenceBook.NONE);
+    }
+
+    /**
+     * As above, with switchboard users' absences (S6): absent users' direct calls follow the absence
+     * forwarding.
+     */
+    public DefaultCallRouter(Supplier<TenantSnapshot> tenants, ContactDirectory contacts,
+                             List<GatewaySettings> gateways, String sipDomain, Country inboundCountry,
+                             RoutingServices services, AbsenceBook absences) {
         this.tenants = Objects.requireNonNull(tenants, "tenants");
         Objects.requireNonNull(sipDomain, "sipDomain");
         if (sipDomain.isBlank()) {
@@ -50,8 +71,11 @@ public final class DefaultCallRouter implements CallRouter {
         }
         Objects.requireNonNull(services, "services");
         this.capacity = services.capacity();
-        this.inbound = new InboundRoute(contacts, sipDomain, inboundCountry, services.clock());
+        this.switchboard = new SwitchboardRoutes(tenants, contacts, List.copyOf(gateways),
+                new GatewayOrder(services.health(), services.random()), sipDomain, absences, services.clock());
+        this.inbound = new InboundRoute(contacts, sipDomain, inboundCountry, services.clock(), switchboard);
         this.outbound = new OutboundRoute(List.copyOf(gateways), services);
+        this.users = new UserOriginRoute(switchboard, outbound);
     }
 
     /**
@@ -82,8 +106,27 @@ public final class DefaultCallRouter implements CallRouter {
         return switch (request.origin()) {
             case CallOrigin.Carrier carrier -> inbound.route(request, snapshot);
             case CallOrigin.CustomerTrunk trunk -> outbound.route(request, trunk, snapshot);
-            case CallOrigin.SwitchboardUser user -> new RoutePlan.Reject(480,
-                    "Temporarily Unavailable: calls from switchboard users are not routed yet", "switchboard-user");
+            case CallOrigin.SwitchboardUser user -> users.route(request, user, snapshot);
         };
+    }
+
+    @Override
+    public RoutePlan divert(RedirectedCall call, UserId user, Forwarding.DivertCondition condition) {
+        return switchboard.divert(call, user, condition);
+    }
+
+    @Override
+    public RoutePlan redirect(RedirectedCall call, CallTarget target, Diversion diversion) {
+        return switchboard.redirect(call, target, diversion);
+    }
+
+    @Override
+    public RoutePlan offer(RedirectedCall call, UserId agent) {
+        return switchboard.offer(call, agent);
+    }
+
+    @Override
+    public RoutePlan transfer(RedirectedCall call, UserId by, String dialled) {
+        return switchboard.transfer(call, by, dialled);
     }
 }

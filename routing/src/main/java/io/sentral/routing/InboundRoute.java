@@ -9,7 +9,9 @@ import io.sentral.core.portability.PortabilityTable;
 import io.sentral.core.portability.PortedIn;
 import io.sentral.core.registration.Binding;
 import io.sentral.core.registration.ContactDirectory;
+import io.sentral.core.route.CallerIdentity;
 import io.sentral.core.route.Destination;
+import io.sentral.core.route.RedirectedCall;
 import io.sentral.core.route.RoutePlan;
 import io.sentral.core.tenant.RangeAssignment;
 import io.sentral.core.tenant.TenantId;
@@ -44,6 +46,7 @@ final class InboundRoute {
     private final String sipDomain;
     private final Country inboundCountry;
     private final Clock clock;
+    private final SwitchboardRoutes switchboard;
 
     /** The call entering the route, with the tenant data it is decided on. */
     private record Call(CallRequest request, TenantSnapshot tenants) {
@@ -61,7 +64,9 @@ final class InboundRoute {
     private record ToTrunk(Owned owned, Trunk trunk) {
     }
 
-    InboundRoute(ContactDirectory contacts, String sipDomain, Country inboundCountry, Clock clock) {
+    InboundRoute(ContactDirectory contacts, String sipDomain, Country inboundCountry, Clock clock,
+                 SwitchboardRoutes switchboard) {
+        this.switchboard = Objects.requireNonNull(switchboard, "switchboard");
         this.contacts = Objects.requireNonNull(contacts, "contacts");
         this.sipDomain = Objects.requireNonNull(sipDomain, "sipDomain");
         this.inboundCountry = Objects.requireNonNull(inboundCountry, "inboundCountry");
@@ -105,15 +110,20 @@ final class InboundRoute {
     }
 
     /**
-     * Numbers without a trunk belong to switchboard customers (users and queues), which a later issue
-     * routes; until then they are honestly unavailable rather than unknown. A trunk that is gone, or
-     * belongs to another customer than the number, does not get the call.
+     * Numbers without a trunk belong to switchboard customers: their queues and users decide
+     * ({@link SwitchboardRoutes}). A trunk that is gone, or belongs to another customer than the
+     * number, does not get the call.
      */
     private Step<ToTrunk> rangeTrunk(Owned owned) {
         E164Number callee = owned.numbered().callee();
         if (owned.trunk().isEmpty()) {
-            return reject(480, "Temporarily Unavailable: " + callee + " belongs to the switchboard of "
-                    + owned.tenant() + ", which is not routed yet", RouteRule.INBOUND_RANGE_TRUNK);
+            CallRequest request = owned.numbered().call().request();
+            String caller = callerOf(request);
+            Optional<E164Number> callerNumber = caller.startsWith("+")
+                    ? NumberNormaliser.normalise(caller, inboundCountry) : Optional.empty();
+            RedirectedCall call = new RedirectedCall(request.callId(), CallDirection.INBOUND, owned.tenant(),
+                    CallerIdentity.plain(caller), callerNumber, List.of());
+            return Step.decide(switchboard.toCustomerNumber(owned.numbered().call().tenants(), call, callee));
         }
         TrunkId trunkId = owned.trunk().get();
         Optional<Trunk> trunk = owned.numbered().call().tenants().trunk(trunkId)
@@ -146,10 +156,15 @@ final class InboundRoute {
 
     private RoutePlan forward(ToTrunk toTrunk, List<Destination> destinations, RouteRule rule) {
         Numbered numbered = toTrunk.owned().numbered();
-        String fromUser = numbered.call().request().fromUser();
-        String caller = NumberNormaliser.normalise(fromUser, inboundCountry).map(E164Number::value).orElse(fromUser);
+        String caller = callerOf(numbered.call().request());
         return new RoutePlan.Forward(CallDirection.INBOUND, Optional.of(toTrunk.owned().tenant()),
                 Optional.of(toTrunk.trunk().id()), numbered.callee().value(), caller, destinations, rule.label());
+    }
+
+    /** The caller's number in E.164 when it reads as one in the inbound plan, else as received. */
+    private String callerOf(CallRequest request) {
+        String fromUser = request.fromUser();
+        return NumberNormaliser.normalise(fromUser, inboundCountry).map(E164Number::value).orElse(fromUser);
     }
 
     private static <T> Step<T> reject(int status, String reason, RouteRule rule) {

@@ -94,6 +94,18 @@ final class OutboundRoute {
     }
 
     /**
+     * A call from a sender that is not a provisioned trunk — a switchboard user's device, sending
+     * as its customer's switchboard trunk ({@link UserOriginRoute}) — from the emergency stage on.
+     */
+    RoutePlan routeAs(CallRequest request, Customer customer, Trunk trunk, TenantSnapshot tenants) {
+        CallOrigin.CustomerTrunk origin = new CallOrigin.CustomerTrunk(customer.id(), trunk.id());
+        return Step.pass(new FromTrunk(new Call(request, origin, tenants), customer, trunk))
+                .then(this::emergency)
+                .then(this::capacity)
+                .last(this::admitted);
+    }
+
+    /**
      * The stages after admission. A refusal among them gives the channel back at once; so does a
      * bug that throws (a port failing), as the edge publishes no {@code Ended} for a call it could
      * not route and the channel would otherwise be lost until restart.

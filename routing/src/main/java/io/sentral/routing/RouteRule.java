@@ -36,7 +36,25 @@ public enum RouteRule {
     /** Outbound: numbers ported away get the recipient's routing prefix and/or gateway (T9; never decides). */
     OUTBOUND_PORTABILITY("outbound.portability"),
     /** Outbound: the call goes to the carrier gateways by priority, weight and health, or 503 if none. */
-    OUTBOUND_CARRIER_GATEWAYS("outbound.carrier-gateways");
+    OUTBOUND_CARRIER_GATEWAYS("outbound.carrier-gateways"),
+    /** Switchboard: a customer number that is neither a user's direct number nor a queue's (404). */
+    SWITCHBOARD_NUMBER("switchboard.number"),
+    /** Switchboard: the caller joins a queue (S2). */
+    SWITCHBOARD_QUEUE("switchboard.queue"),
+    /** Switchboard: all of a user's devices ring (S1), or 480 when none is registered. */
+    SWITCHBOARD_USER_DEVICES("switchboard.user-devices"),
+    /** Switchboard: the user is absent (S6): the absence forwarding, or 480 with the reason. */
+    SWITCHBOARD_ABSENCE("switchboard.absence"),
+    /** Switchboard: the user forwards the call (S7), or refuses it when not forwarding for the condition. */
+    SWITCHBOARD_FORWARDING("switchboard.forwarding"),
+    /** Switchboard: a call diverted too often or back to a user or queue it has passed (482). */
+    SWITCHBOARD_LOOP("switchboard.loop"),
+    /** Switchboard: a queue offers the call to an agent's devices (S2). */
+    SWITCHBOARD_OFFER("switchboard.offer"),
+    /** Switchboard: where a transfer goes (S8). */
+    SWITCHBOARD_TRANSFER("switchboard.transfer"),
+    /** Switchboard: a redirected call leaves for a number of the public network. */
+    SWITCHBOARD_EXTERNAL("switchboard.external");
 
     private final String label;
 

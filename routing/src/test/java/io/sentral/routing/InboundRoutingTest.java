@@ -91,15 +91,15 @@ class InboundRoutingTest {
                 List.of(new Destination("sip:127.0.0.5:5060", "static trunk svea-pbx")), "inbound.static-trunk"));
     }
 
+    /** These tenants give fjord no users or queues; SwitchboardRoutingTest covers the demo's. */
     @Test
-    void switchboardNumberIsNotRoutedYet() {
+    void aSwitchboardNumberWithoutUserOrQueueIsNotFound() {
         RoutePlan plan = router.route(call("+4723450000", "+4791234567"));
 
         assertThat(plan).isInstanceOfSatisfying(RoutePlan.Reject.class, r -> {
-            assertThat(r.status()).isEqualTo(480);
-            assertThat(r.reason()).isEqualTo("Temporarily Unavailable: +4723450000 belongs to the switchboard of "
-                    + "fjord, which is not routed yet");
-            assertThat(r.rule()).isEqualTo("inbound.range-trunk");
+            assertThat(r.status()).isEqualTo(404);
+            assertThat(r.reason()).isEqualTo("Not Found: no user or queue of fjord has the number +4723450000");
+            assertThat(r.rule()).isEqualTo("switchboard.number");
         });
     }
 

@@ -179,7 +179,7 @@ class PortabilityRoutingTest {
                 .build();
 
         assertThat(fixture.router().route(CallRequest.simple("in-1", RoutingFixture.FROM_CARRIER, "+4798765432",
-                "+4791234567")).rule()).isEqualTo("inbound.range-trunk");
+                "+4791234567")).rule()).isEqualTo("switchboard.number");
     }
 
     @Test

@@ -45,7 +45,7 @@ class RouteDecisionLogTest {
     void everyRuleLabelIsUniqueAndDotted() {
         assertThat(Arrays.stream(RouteRule.values()).map(RouteRule::label))
                 .doesNotHaveDuplicates()
-                .allMatch(l -> l.matches("(inbound|outbound)\\.[a-z-]+"));
+                .allMatch(l -> l.matches("(inbound|outbound|switchboard)\\.[a-z-]+"));
     }
 
     @Test

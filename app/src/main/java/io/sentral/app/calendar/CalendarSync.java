@@ -1,6 +1,5 @@
 package io.sentral.app.calendar;
 
-import io.sentral.core.number.Country;
 import io.sentral.core.switchboard.Absence;
 import io.sentral.core.switchboard.AbsenceStore;
 import io.sentral.core.switchboard.User;
@@ -95,7 +94,7 @@ public final class CalendarSync implements AutoCloseable {
             TenantSnapshot snapshot = tenants.get();
             Instant now = clock.instant();
             for (Customer customer : snapshot.customers()) {
-                ZoneId zone = zoneOf(customer.country());
+                ZoneId zone = customer.country().zone();
                 for (User user : snapshot.users(customer.id())) {
                     if (closed) {
                         return;
@@ -159,13 +158,6 @@ public final class CalendarSync implements AutoCloseable {
     static String shown(URI feed) {
         return feed.getScheme() + "://" + (feed.getHost() == null ? "" : feed.getHost())
                 + (feed.getPort() < 0 ? "" : ":" + feed.getPort()) + Objects.requireNonNullElse(feed.getRawPath(), "");
-    }
-
-    private static ZoneId zoneOf(Country country) {
-        return switch (country) {
-            case NO -> ZoneId.of("Europe/Oslo");
-            case SE -> ZoneId.of("Europe/Stockholm");
-        };
     }
 
     /** Stops the rounds: a round under way stops at its next user, a feed being read is abandoned. */

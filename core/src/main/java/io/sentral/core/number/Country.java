@@ -6,14 +6,21 @@ package io.sentral.core.number;
  */
 public enum Country {
     /** Norway: closed 8-digit plan, no trunk prefix. */
-    NO("47"),
+    NO("47", "Europe/Oslo"),
     /** Sweden: open plan, national numbers dialled with trunk prefix 0. */
-    SE("46");
+    SE("46", "Europe/Stockholm");
 
     private final String countryCode;
+    private final java.time.ZoneId zone;
 
-    Country(String countryCode) {
+    Country(String countryCode, String zone) {
         this.countryCode = countryCode;
+        this.zone = java.time.ZoneId.of(zone);
+    }
+
+    /** The country's civil time zone: local times in calendars, absence end times shown to callers. */
+    public java.time.ZoneId zone() {
+        return zone;
     }
 
     public String countryCode() {
