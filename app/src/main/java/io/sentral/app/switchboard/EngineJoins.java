@@ -1,6 +1,5 @@
 package io.sentral.app.switchboard;
 
-import io.sentral.core.number.E164Number;
 import io.sentral.core.switchboard.QueueJoin;
 import io.sentral.routing.queue.CallId;
 import io.sentral.routing.queue.Join;
@@ -16,9 +15,6 @@ final class EngineJoins {
     }
 
     static Join of(QueueJoin join) {
-        // the engine's Join still needs a number: once it takes Optional<E164Number>, this line becomes
-        // `var caller = join.caller();` and anonymous callers queue like everybody else
-        E164Number caller = join.caller().orElseThrow(() -> new IllegalArgumentException("anonymous caller"));
-        return new Join(CallId.of(join.callId()), caller, join.queue(), join.originalJoin(), join.path());
+        return new Join(CallId.of(join.callId()), join.caller(), join.queue(), join.originalJoin(), join.path());
     }
 }

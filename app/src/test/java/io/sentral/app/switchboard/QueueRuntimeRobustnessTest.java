@@ -94,14 +94,13 @@ class QueueRuntimeRobustnessTest {
     }
 
     @Test
-    void anAnonymousCallerIsTurnedAwayUntilTheEngineTakesCallersWithoutNumber() {
+    void anAnonymousCallerQueuesLikeEverybodyElse() {
         SwitchboardFixture f = new SwitchboardFixture();
         f.logIn(ALICE);
 
         f.runtime.join(new QueueJoin("c1", FJORD, SENTRALBORD, Optional.empty(), Optional.empty(), List.of()));
 
-        assertThat(f.edge.take()).containsExactly(
-                "reject c1 Sentralbord 500 Server Internal Error (queue Sentralbord could not take the call)");
+        assertThat(f.edge.take()).containsExactly("queued c1 Sentralbord 1", "offer c1 Sentralbord [alice]");
     }
 
     @Test

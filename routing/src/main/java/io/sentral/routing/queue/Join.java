@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param originalJoin when the caller first joined a queue; empty = now (a fresh call)
  * @param path         the queues the caller has already been through, oldest first
  */
-public record Join(CallId callId, E164Number caller, QueueName queue, Optional<Instant> originalJoin,
+public record Join(CallId callId, Optional<E164Number> caller, QueueName queue, Optional<Instant> originalJoin,
                    List<QueueName> path) {
     public Join {
         Objects.requireNonNull(callId, "callId");
@@ -30,11 +30,16 @@ public record Join(CallId callId, E164Number caller, QueueName queue, Optional<I
 
     /** A call to the queue's number. */
     public static Join fresh(CallId callId, E164Number caller, QueueName queue) {
+        return fresh(callId, Optional.of(caller), queue);
+    }
+
+    /** A call to the queue's number; an anonymous caller has no number (and is never a VIP). */
+    public static Join fresh(CallId callId, Optional<E164Number> caller, QueueName queue) {
         return new Join(callId, caller, queue, Optional.empty(), List.of());
     }
 
     /** A caller overflowed in from the last queue of {@code path}. */
-    public static Join overflowedIn(CallId callId, E164Number caller, QueueName queue, Instant originalJoin,
+    public static Join overflowedIn(CallId callId, Optional<E164Number> caller, QueueName queue, Instant originalJoin,
                                     List<QueueName> path) {
         return new Join(callId, caller, queue, Optional.of(originalJoin), path);
     }

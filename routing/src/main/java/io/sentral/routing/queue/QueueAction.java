@@ -33,7 +33,7 @@ public sealed interface QueueAction {
      * available agent, other strategies one. The engine withdraws the offer itself at
      * {@code ringUntil} (on {@link QueueEngine#tick()}); the edge needs no timer of its own.
      */
-    record Offer(CallId callId, QueueName queue, E164Number caller, List<UserId> agents,
+    record Offer(CallId callId, QueueName queue, Optional<E164Number> caller, List<UserId> agents,
                  Instant ringUntil) implements QueueAction {
         public Offer {
             Objects.requireNonNull(callId, "callId");
@@ -85,6 +85,11 @@ public sealed interface QueueAction {
 
         /** The join into the target queue, if the target is a queue. */
         public Optional<Join> joinNext(E164Number caller) {
+            return joinNext(Optional.of(caller));
+        }
+
+        /** As above, for a caller who may be anonymous. */
+        public Optional<Join> joinNext(Optional<E164Number> caller) {
             return target instanceof CallTarget.ToQueue q
                     ? Optional.of(Join.overflowedIn(callId, caller, q.queue(), originalJoin, path))
                     : Optional.empty();

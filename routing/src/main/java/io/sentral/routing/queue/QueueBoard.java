@@ -1,6 +1,7 @@
 package io.sentral.routing.queue;
 
 import io.sentral.core.number.E164Number;
+import java.util.Optional;
 import io.sentral.core.switchboard.QueueName;
 import io.sentral.core.switchboard.UserId;
 import java.time.Duration;
@@ -29,7 +30,7 @@ public record QueueBoard(QueueName queue, List<WaitingCaller> waiting, Duration 
     }
 
     /** One caller in line. */
-    public record WaitingCaller(CallId callId, E164Number caller, boolean vip, CallerState state, Duration waited) {
+    public record WaitingCaller(CallId callId, Optional<E164Number> caller, boolean vip, CallerState state, Duration waited) {
         public WaitingCaller {
             Objects.requireNonNull(callId, "callId");
             Objects.requireNonNull(caller, "caller");

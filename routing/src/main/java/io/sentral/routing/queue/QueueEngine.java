@@ -102,7 +102,8 @@ public final class QueueEngine {
                 throw new IllegalArgumentException("caller " + join.callId() + " is already queued");
             }
             Instant now = out.now;
-            QueuedCaller caller = new QueuedCaller(join, vips.contains(join.caller()), now, arrivals++);
+            QueuedCaller caller = new QueuedCaller(join, join.caller().map(vips::contains).orElse(false), now,
+                    arrivals++);
             if (queue.isFull()) {
                 turnAway(queue, caller, OverflowReason.QUEUE_FULL, out);
                 return;
@@ -193,7 +194,7 @@ public final class QueueEngine {
         Objects.requireNonNull(newVips, "vips");
         return step(out -> {
             vips = Set.copyOf(newVips);
-            callers.values().forEach(c -> c.vip = vips.contains(c.number));
+            callers.values().forEach(c -> c.vip = c.number.map(vips::contains).orElse(false));
         });
     }
 

@@ -1,6 +1,7 @@
 package io.sentral.routing.queue;
 
 import io.sentral.core.number.E164Number;
+import java.util.Optional;
 import io.sentral.core.switchboard.QueueName;
 import io.sentral.core.switchboard.UserId;
 import java.time.Duration;
@@ -26,7 +27,7 @@ final class QueuedCaller {
             .thenComparingLong(c -> c.arrival);
 
     final CallId id;
-    final E164Number number;
+    final Optional<E164Number> number;
     final QueueName queue;
     final Instant originalJoin;
     /** When the caller entered this queue; the queue's max wait counts from here. */

@@ -86,7 +86,7 @@ class DemoQueuesTest {
         QueueDecision tick = engine.tick();
 
         assertThat(tick.actions()).containsExactly(
-                new QueueAction.Offer(id("vip"), SENTRALBORD, VIP, List.of(ALICE), f.at(40)));
+                new QueueAction.Offer(id("vip"), SENTRALBORD, java.util.Optional.of(VIP), List.of(ALICE), f.at(40)));
     }
 
     @Test

@@ -71,7 +71,7 @@ class OfferedStateTest {
 
         assertThat(tick.actions()).containsExactly(
                 new QueueAction.CancelOffer(id("c1"), ALICE, CancelReason.RING_TIMEOUT),
-                new QueueAction.Offer(id("c1"), SALES, CARLA, java.util.List.of(BOB), f.at(30)));
+                new QueueAction.Offer(id("c1"), SALES, java.util.Optional.of(CARLA), java.util.List.of(BOB), f.at(30)));
         assertThat(tick.events(QueueEvent.Missed.class)).containsExactly(
                 new QueueEvent.Missed(f.at(15), SALES, id("c1"), ALICE, MissReason.NO_ANSWER));
         assertThat(engine.agentState(ALICE)).isEqualTo(AgentState.AVAILABLE);
