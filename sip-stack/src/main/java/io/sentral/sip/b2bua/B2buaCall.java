@@ -354,7 +354,11 @@ public final class B2buaCall {
     /** JAIN-SIP timed out a transaction of this call (Timer B/F). */
     void onTimeout(ClientTransaction tx) {
         Optional<Branch> branch = branchOf(tx);
-        if (branch.isPresent()) {
+        if (branch.isPresent() && branch.get().cancelWhenProvisional) {
+            // cancelled before it ever answered, and it never did: nothing left to cancel
+            branch.get().cancelWhenProvisional = false;
+            finishWhenQuiet();
+        } else if (branch.isPresent()) {
             if (!branch.get().done && !branch.get().provisionalSeen) {
                 branch.get().stopSilenceTimer();
                 onSilence(branch.get());
