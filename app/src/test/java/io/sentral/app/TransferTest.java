@@ -170,6 +170,35 @@ class TransferTest {
     }
 
     @Test
+    void blindTransferToAQueueMakesTheCallerJoinIt_S8() {
+        Dialog aliceLeg = callAlice().alice();
+        SipMessage refer = alice.refer(aliceLeg, "<sip:+4723450050@" + DOMAIN + ">");
+        alice.awaitResponse(refer, 202, WAIT);
+        Phones.answerNext(alice, "NOTIFY");
+        SipMessage atCarol = carol.awaitRequest("INVITE", WAIT);
+        assertThat(atCarol.body()).as("Support's agent is offered the call without SDP").isEmpty();
+        carolTakesOverTheCaller(atCarol, 40020);
+        assertThat(Phones.answerNext(alice, "NOTIFY").body()).startsWith("SIP/2.0 200");
+    }
+
+    @Test
+    void blindTransferToAnExternalNumberKeepsTheCallersNumber_S8() {
+        Dialog aliceLeg = callAlice().alice();
+        SipMessage refer = alice.refer(aliceLeg, "<sip:91234568@" + DOMAIN + ">");
+        alice.awaitResponse(refer, 202, WAIT);
+        Phones.answerNext(alice, "NOTIFY");
+        SipMessage out = carrier.awaitRequest(m -> m.method().equals("INVITE") && m.requestUri().contains("+4791234568"),
+                WAIT);
+        assertThat(out.from().uri()).contains(CALLER);
+        carrier.respond(out, 180, "Ringing");
+        carrier.answer(out, Sdp.offer("127.0.0.2", 40070));
+        SipMessage reInvite = carrier.awaitRequest(m -> m.method().equals("INVITE") && m.body().contains("40070"),
+                WAIT);
+        carrier.answer(reInvite, Sdp.offer("127.0.0.2", 40090, 2));
+        assertThat(Phones.answerNext(alice, "NOTIFY").body()).startsWith("SIP/2.0 200");
+    }
+
+    @Test
     void serverSideBlindTransferReleasesAliceAtOnce_S8() {
         Connected call = callAlice();
         SipMessage invite = call.invite();

@@ -403,7 +403,11 @@ public final class B2buaCall {
         branch.stopSilenceTimer();
         if (status < 300) {
             Dialog dialog = event.getDialog() != null ? event.getDialog() : branch.dialog;
-            if (branch.done || !isHunting() || branch.answer != null) {
+            if (branch.answer != null && !branch.done) {
+                // a retransmission of the answer we hold: its ACK goes out once the call is joined
+                return;
+            }
+            if (branch.done || !isHunting()) {
                 LOG.info("late answer from {} for call {}: releasing it", branch.destination.label(), aCallId);
                 branch.done = true;
                 ackAndBye(dialog, response, false);
@@ -455,7 +459,8 @@ public final class B2buaCall {
      * caller's offer is already answered (stops 2xx retransmissions); a late offer waits for A's ACK.
      */
     void acknowledgeEarly(Branch branch) {
-        if (Messages.hasBody(aRequest) && !branch.acked) {
+        // a transfer target got no SDP: its 2xx carries an offer, answered in the ACK after the rejoin
+        if (Messages.hasBody(aRequest) && !branch.acked && transfer == null) {
             long cseq = ((CSeqHeader) branch.answer.getHeader(CSeqHeader.NAME)).getSeqNumber();
             attempt("ACK agent", () -> branch.dialog.sendAck(branch.dialog.createAck(cseq)));
             branch.acked = true;
@@ -686,6 +691,7 @@ public final class B2buaCall {
                     target.get().replacesCallId().get());
             notifyTransferor("100 Trying", false);
             publishTransfer(true);
+            releaseAgent(transfer);
             other.get().handOver(this, target.get().replacesCallId().get());
             return;
         }
@@ -722,6 +728,7 @@ public final class B2buaCall {
         transfer = started;
         notifyTransferor("100 Trying", false);
         publishTransfer(false);
+        releaseAgent(started);
         LOG.info("call {}: {} transfers to {} ({})", aCallId, by, dialled, plan.rule());
         if (dropNow) {
             transferorLeft();
@@ -810,11 +817,20 @@ public final class B2buaCall {
     }
 
     private void transferorLeftOf(Transfer t) {
-        if (t.transferorGone) {
-            return;
-        }
         t.transferorGone = true;
-        hunt.onEnded(true);
+    }
+
+    /**
+     * The transferring user's part of the call is over once the transfer starts: a queue agent
+     * goes into wrap-up, a user on a direct call is free again (Asterisk ends the agent's queue
+     * call on transfer too). Done before the target is sought, so that a transfer back into the
+     * same queue is a new join.
+     */
+    private void releaseAgent(Transfer t) {
+        if (!t.agentReleased) {
+            t.agentReleased = true;
+            hunt.onEnded(true);
+        }
     }
 
     private void publishTransfer(boolean attended) {

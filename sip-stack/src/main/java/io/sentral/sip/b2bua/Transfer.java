@@ -16,6 +16,8 @@ final class Transfer {
     final Optional<Dialog> subscription;
     final String target;
     boolean transferorGone;
+    /** The queue or direct-call bookkeeping of the transferring user has been closed. */
+    boolean agentReleased;
 
     Transfer(UserId by, Side transferorSide, Dialog transferorDialog, Optional<Dialog> subscription, String target) {
         this.by = by;
