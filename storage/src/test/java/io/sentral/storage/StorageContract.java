@@ -608,6 +608,23 @@ abstract class StorageContract {
         assertThat(store.find("unknown")).isEmpty();
     }
 
+    @Test
+    void aCallKeepsItsChainOfTransfers_S8() {
+        JdbcCallRecordStore store = new JdbcCallRecordStore(database);
+        Instant t0 = Instant.parse("2026-03-01T10:00:00.123456Z");
+        store.onEvent(new CallEvent.Started("call-t", t0, CallDirection.INBOUND, Optional.of(ACME), Optional.empty(),
+                "+4790000001", "+4723450101", "127.0.0.2:5060"));
+        store.onEvent(new CallEvent.Transferred("call-t", t0.plusSeconds(30), "alice", "103", false));
+        store.onEvent(new CallEvent.Transferred("call-t", t0.plusSeconds(90), "carol", "other-call@127.0.0.1", true));
+        store.onEvent(new CallEvent.Ended("call-t", t0.plusSeconds(120), 200, EndCause.TRANSFERRED));
+
+        assertThat(store.transfersOf("call-t")).containsExactly(
+                new CallEvent.Transferred("call-t", t0.plusSeconds(30), "alice", "103", false),
+                new CallEvent.Transferred("call-t", t0.plusSeconds(90), "carol", "other-call@127.0.0.1", true));
+        assertThat(store.find("call-t").flatMap(CallRecord::cause)).hasValue(EndCause.TRANSFERRED);
+        assertThat(store.transfersOf("call-other")).isEmpty();
+    }
+
     // Switchboard users' services (S1, S7, S9, S6) and absences (S6) ------------------------------
 
     private static final UserId ALICE = UserId.of("alice");
