@@ -9,7 +9,6 @@ import io.sentral.core.route.CallerIdentity;
 import io.sentral.core.route.RedirectedCall;
 import io.sentral.core.route.RoutePlan;
 import io.sentral.core.switchboard.UserId;
-import io.sentral.core.call.CallControl;
 import io.sentral.core.tenant.TenantId;
 import io.sentral.core.tenant.TrunkId;
 import io.sentral.config.SipSettings;
@@ -45,35 +44,36 @@ public final class B2buaCall {
     private static final Logger LOG = LoggerFactory.getLogger(B2buaCall.class);
     static final String COMPLETED_ELSEWHERE = "SIP;cause=200;text=\"Call completed elsewhere\"";
 
-    private final CallServices services;
-    private final SipContext sip;
+    final CallServices services;
+    final SipContext sip;
     private final ServerTransaction aInvite;
     private final Request aRequest;
-    private Dialog aDialog;
+    Dialog aDialog;
     private final String aTag = SipContext.newTag();
-    private final String aCallId;
+    final String aCallId;
     private final Optional<CallerLocation> location;
-    private final int lane;
+    final int lane;
     private final OutgoingInvite invites;
-    private final List<Branch> branches = new ArrayList<>();
+    final CallTransfers transfers = new CallTransfers(this);
+    final List<Branch> branches = new ArrayList<>();
 
-    private RoutePlan firstPlan;
+    RoutePlan firstPlan;
     private CallDirection direction;
     private Optional<TenantId> tenant = Optional.empty();
     private Optional<TrunkId> trunk = Optional.empty();
-    private CallerIdentity caller;
-    private Optional<E164Number> callerNumber = Optional.empty();
+    CallerIdentity caller;
+    Optional<E164Number> callerNumber = Optional.empty();
     private final List<Diversion> diversions = new ArrayList<>();
     /** Dialogs of other calls that joined this one by attended transfer. */
-    private final List<Dialog> joinedDialogs = new ArrayList<>();
+    final List<Dialog> joinedDialogs = new ArrayList<>();
 
-    private CallState state = CallState.CALLING;
-    private Hunt hunt;
-    private Dialog bDialog;
+    CallState state = CallState.CALLING;
+    Hunt hunt;
+    Dialog bDialog;
     /** The switchboard users on either leg, if any: they may transfer (S8). */
-    private final Optional<UserId> aUser;
-    private Optional<UserId> bUser = Optional.empty();
-    private Transfer transfer;
+    final Optional<UserId> aUser;
+    Optional<UserId> bUser = Optional.empty();
+    Transfer transfer;
     private boolean queuedSent;
     private DeferredAck deferredAck;
 
@@ -204,7 +204,7 @@ public final class B2buaCall {
         }
     }
 
-    private static String requestUserOf(RoutePlan plan) {
+    static String requestUserOf(RoutePlan plan) {
         return switch (plan) {
             case RoutePlan.Forward f -> f.requestUser();
             case RoutePlan.RingUser r -> r.requestUser();
@@ -299,7 +299,7 @@ public final class B2buaCall {
         }
     }
 
-    private void release(Branch branch, Optional<String> reason) {
+    void release(Branch branch, Optional<String> reason) {
         if (branch.ringing()) {
             cancel(branch, reason);
         } else if (!branch.done && branch.answer != null && branch.dialog != bDialog) {
@@ -470,7 +470,7 @@ public final class B2buaCall {
     /** Bridges A to the winning branch: 2xx to A, the other branches cancelled or released. */
     void connect(Branch winner) {
         if (transfer != null) {
-            putThrough(winner);
+            transfers.putThrough(winner);
             return;
         }
         bUser = winner.user;
@@ -511,7 +511,7 @@ public final class B2buaCall {
      */
     void fail(int status, String reason, Optional<Response> retryAfterFrom, boolean exhausted) {
         if (transfer != null && state == CallState.CONFIRMED) {
-            transferFailed(status, reason);
+            transfers.transferFailed(status, reason);
             return;
         }
         if (!isUnanswered()) {
@@ -584,7 +584,7 @@ public final class B2buaCall {
             return;
         }
         if (Request.REFER.equals(method)) {
-            onRefer(from, tx);
+            transfers.onRefer(from, tx);
             return;
         }
         Dialog target = from == Side.A ? bDialog : aDialog;
@@ -615,7 +615,7 @@ public final class B2buaCall {
             return;
         }
         if (state == CallState.CONFIRMED && transfer != null && from == transfer.transferorSide) {
-            transferorLeft();
+            transfers.transferorLeft();
         } else if (state == CallState.CONFIRMED) {
             Dialog other = from == Side.A ? bDialog : aDialog;
             if (transfer == null || !transfer.transferorGone) {
@@ -650,288 +650,9 @@ public final class B2buaCall {
         sip.send(relay.origin(), answer);
     }
 
-    // ---- transfers (S8) ------------------------------------------------------------------------
-
-    /**
-     * REFER from a switchboard user's leg (RFC 3515): 202, then NOTIFY with the progress as
-     * message/sipfrag. Blind when Refer-To is a plain target; attended when it carries Replaces
-     * naming the user's other call (RFC 3891, RFC 5589 §7).
-     */
-    private void onRefer(Side from, ServerTransaction tx) {
-        Request refer = tx.getRequest();
-        Optional<UserId> by = from == Side.A ? aUser : bUser;
-        if (state != CallState.CONFIRMED) {
-            sip.answer(tx, Response.REQUEST_PENDING, "Request Pending (call not established)");
-            return;
-        }
-        if (transfer != null) {
-            sip.answer(tx, Response.REQUEST_PENDING, "Request Pending (a transfer is already in progress)");
-            return;
-        }
-        if (by.isEmpty()) {
-            sip.answer(tx, Response.FORBIDDEN, "Forbidden (only switchboard users transfer calls)");
-            return;
-        }
-        Optional<ReferTarget> target = ReferTarget.of(refer);
-        if (target.isEmpty()) {
-            sip.answer(tx, Response.BAD_REQUEST, "Bad Request (REFER without a usable Refer-To)");
-            return;
-        }
-        Dialog transferorDialog = from == Side.A ? aDialog : bDialog;
-        if (target.get().replacesCallId().isPresent()) {
-            Optional<B2buaCall> other = services.registry().find(target.get().replacesCallId().get())
-                    .filter(c -> c != this);
-            if (other.isEmpty()) {
-                sip.answer(tx, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST,
-                        "Call/Transaction Does Not Exist (the call to replace is unknown)");
-                return;
-            }
-            sip.answer(tx, Response.ACCEPTED, null);
-            transfer = new Transfer(by.get(), from, transferorDialog, Optional.of(transferorDialog),
-                    target.get().replacesCallId().get());
-            notifyTransferor("100 Trying", false);
-            publishTransfer(true);
-            releaseAgent(transfer);
-            other.get().handOver(this, target.get().replacesCallId().get());
-            return;
-        }
-        sip.answer(tx, Response.ACCEPTED, null);
-        startBlind(by.get(), from, Optional.of(transferorDialog), target.get().user(), false);
-    }
-
-    /** A server-side transfer of the agent's other party (CallControl, S8/S16). */
-    CallControl.TransferResult transferFromServer(String target, boolean attended) {
-        if (state != CallState.CONFIRMED || transfer != null) {
-            return new CallControl.TransferResult.Refused("call " + aCallId
-                    + " is not connected, or a transfer is already running");
-        }
-        Side agentSide = bUser.isPresent() ? Side.B : aUser.isPresent() ? Side.A : null;
-        if (agentSide == null) {
-            return new CallControl.TransferResult.Refused("no switchboard user is on call " + aCallId);
-        }
-        UserId by = agentSide == Side.B ? bUser.get() : aUser.get();
-        startBlind(by, agentSide, Optional.empty(), target, !attended);
-        return new CallControl.TransferResult.Started(aCallId, target);
-    }
-
-    private void startBlind(UserId by, Side from, Optional<Dialog> subscription, String dialled, boolean dropNow) {
-        Dialog transferorDialog = from == Side.A ? aDialog : bDialog;
-        Transfer started = new Transfer(by, from, transferorDialog, subscription, dialled);
-        RoutePlan plan = services.switchboard().transfer(redirectedFrom(started), by, dialled);
-        if (plan instanceof RoutePlan.Reject reject) {
-            LOG.info("call {}: transfer by {} to {} refused: {}", aCallId, by, dialled, reject.reason());
-            transfer = started;
-            notifyTransferor(reject.status() + " " + reject.reason(), true);
-            transfer = null;
-            return;
-        }
-        transfer = started;
-        notifyTransferor("100 Trying", false);
-        publishTransfer(false);
-        releaseAgent(started);
-        LOG.info("call {}: {} transfers to {} ({})", aCallId, by, dialled, plan.rule());
-        if (dropNow) {
-            transferorLeft();
-            sendBye(transferorDialog);
-        }
-        execute(plan);
-    }
-
-    /** The transferee keeps its identity towards the target: the caller, or the callee the user had called. */
-    private RedirectedCall redirectedFrom(Transfer t) {
-        if (t.transferorSide == Side.B) {
-            return redirected();
-        }
-        CallerIdentity callee = CallerIdentity.plain(requestUserOf(firstPlan));
-        Optional<E164Number> number = Optional.empty();
-        try {
-            number = Optional.of(E164Number.of(callee.fromUser()));
-        } catch (IllegalArgumentException notANumber) {
-            LOG.debug("transferee {} has no E.164 number", callee.fromUser());
-        }
-        caller = callee;
-        callerNumber = number;
-        return redirected();
-    }
-
-    /** The transfer target answered (its offer in the 2xx): join it with the transferee. */
-    private void putThrough(Branch winner) {
-        Transfer t = transfer;
-        Dialog transferee = t.transfereeSide() == Side.A ? aDialog : bDialog;
-        for (Branch other : List.copyOf(branches)) {
-            if (other != winner) {
-                release(other, Optional.of(COMPLETED_ELSEWHERE));
-            }
-        }
-        new Rejoin(sip, this, transferee, winner.dialog, new Rejoin.Outcome() {
-            @Override
-            public void joined() {
-                winner.acked = true;
-                completeTransfer(transferee, winner.dialog, winner.user);
-            }
-
-            @Override
-            public void failed(String why) {
-                winner.done = true;
-                sendBye(winner.dialog);
-                transferFailed(Response.SERVER_INTERNAL_ERROR, "Server Internal Error (" + why + ")");
-            }
-        }).startWithOffer(winner.answer);
-    }
-
-    private void completeTransfer(Dialog transferee, Dialog target, Optional<UserId> targetUser) {
-        Transfer t = transfer;
-        transfer = null;
-        notifyTransfer(t, "200 OK", true);
-        if (!t.transferorGone) {
-            transferorLeftOf(t);
-            sendBye(t.transferorDialog);
-        }
-        if (t.transferorSide == Side.A) {
-            aDialog = transferee;
-            aDialog.setApplicationData(new LegRef(this, Side.A));
-            aUser.ifPresent(u -> LOG.debug("{} left the call by transfer", u));
-        }
-        bDialog = target;
-        bDialog.setApplicationData(new LegRef(this, Side.B));
-        bUser = targetUser;
-        LOG.info("call {}: transfer by {} to {} completed", aCallId, t.by, t.target);
-    }
-
-    private void transferFailed(int status, String reason) {
-        Transfer t = transfer;
-        transfer = null;
-        releaseAllBranches();
-        notifyTransfer(t, status + " " + reason, true);
-        LOG.info("call {}: transfer by {} to {} failed: {} {}", aCallId, t.by, t.target, status, reason);
-        if (t.transferorGone) {
-            // nobody left to talk to: release the transferee
-            sendBye(t.transfereeSide() == Side.A ? aDialog : bDialog);
-            end(status, EndCause.FAILED);
-        }
-    }
-
-    /** The transferor hung up (or was released) while the transfer runs: the agent's part is over. */
-    private void transferorLeft() {
-        transferorLeftOf(transfer);
-    }
-
-    private void transferorLeftOf(Transfer t) {
-        t.transferorGone = true;
-    }
-
-    /**
-     * The transferring user's part of the call is over once the transfer starts: a queue agent
-     * goes into wrap-up, a user on a direct call is free again (Asterisk ends the agent's queue
-     * call on transfer too). Done before the target is sought, so that a transfer back into the
-     * same queue is a new join.
-     */
-    private void releaseAgent(Transfer t) {
-        if (!t.agentReleased) {
-            t.agentReleased = true;
-            hunt.onEnded(true);
-        }
-    }
-
-    private void publishTransfer(boolean attended) {
-        services.events().onEvent(new CallEvent.Transferred(aCallId, services.clock().instant(), transfer.by.value(),
-                transfer.target, attended));
-    }
-
-    private void notifyTransferor(String sipfrag, boolean terminated) {
-        notifyTransfer(transfer, sipfrag, terminated);
-    }
-
-    /** RFC 3515 §2.4.5: the refer subscription's NOTIFY, whose body is the status line of the attempt. */
-    private void notifyTransfer(Transfer t, String sipfrag, boolean terminated) {
-        if (t.subscription.isEmpty() || t.transferorGone) {
-            return;
-        }
-        Dialog dialog = t.subscription.get();
-        attempt("NOTIFY transfer progress", () -> {
-            Request notify = dialog.createRequest(Request.NOTIFY);
-            notify.setHeader(sip.headers().createEventHeader("refer"));
-            notify.setHeader(sip.headers().createSubscriptionStateHeader(terminated
-                    ? "terminated;reason=noresource" : "active;expires=60"));
-            notify.setContent("SIP/2.0 " + sipfrag + "\r\n",
-                    sip.headers().createContentTypeHeader("message", "sipfrag;version=2.0"));
-            dialog.sendRequest(sip.provider().getNewClientTransaction(notify));
-        });
-    }
-
-    /**
-     * Attended transfer, second half, on this call's lane: the user's leg of this call is replaced,
-     * so the party on its other side joins {@code into}'s transferee. This call ends quietly; its
-     * remaining leg moves to {@code into}'s lane.
-     */
-    void handOver(B2buaCall into, String replacedCallId) {
-        sip.lanes().execute(aCallId, () -> {
-            enterLogContext();
-            if (state != CallState.CONFIRMED || transfer != null) {
-                into.runOnLane(() -> into.transferFailed(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST,
-                        "Call/Transaction Does Not Exist (the call to replace is not connected)"));
-                return;
-            }
-            boolean userIsA = aCallId.equals(replacedCallId);
-            Dialog userLeg = userIsA ? aDialog : bDialog;
-            Dialog remaining = userIsA ? bDialog : aDialog;
-            state = CallState.ENDED;
-            releaseAllBranches();
-            services.registry().remove(aCallId);
-            for (Branch branch : branches) {
-                services.registry().remove(branch.dialog.getCallId().getCallId());
-            }
-            hunt.onEnded(true);
-            services.events().onEvent(new CallEvent.Ended(aCallId, services.clock().instant(), Response.OK,
-                    EndCause.TRANSFERRED));
-            String remainingCallId = remaining.getCallId().getCallId();
-            services.registry().add(remainingCallId, into);
-            sip.lanes().move(remainingCallId, into.lane);
-            remaining.setApplicationData(new LegRef(into, Side.B));
-            LOG.info("call {} hands its other party over to call {} (attended transfer)", aCallId, into.aCallId);
-            into.runOnLane(() -> into.joinAttended(remaining, userLeg));
-        });
-    }
-
-    private void runOnLane(Runnable work) {
-        sip.lanes().submit(lane, () -> {
-            enterLogContext();
-            try {
-                work.run();
-            } finally {
-                MDC.clear();
-            }
-        });
-    }
-
-    /** Attended transfer, last step: media between the transferee and the other call's party. */
-    private void joinAttended(Dialog newParty, Dialog userLegOfOtherCall) {
-        if (transfer == null || state != CallState.CONFIRMED) {
-            sendBye(newParty);
-            sendBye(userLegOfOtherCall);
-            return;
-        }
-        joinedDialogs.add(newParty);
-        Dialog transferee = transfer.transfereeSide() == Side.A ? aDialog : bDialog;
-        new Rejoin(sip, this, transferee, newParty, new Rejoin.Outcome() {
-            @Override
-            public void joined() {
-                sendBye(userLegOfOtherCall);
-                completeTransfer(transferee, newParty, Optional.empty());
-            }
-
-            @Override
-            public void failed(String why) {
-                sendBye(newParty);
-                sendBye(userLegOfOtherCall);
-                transferFailed(Response.SERVER_INTERNAL_ERROR, "Server Internal Error (" + why + ")");
-            }
-        }).start();
-    }
-
     // ---- endings ------------------------------------------------------------------------------
 
-    private void sendBye(Dialog dialog) {
+    void sendBye(Dialog dialog) {
         attempt("send BYE", () -> {
             Request bye = dialog.createRequest(Request.BYE);
             ClientTransaction ct = sip.provider().getNewClientTransaction(bye);
@@ -947,7 +668,7 @@ public final class B2buaCall {
         sendBye(dialog);
     }
 
-    private void end(int status, EndCause cause) {
+    void end(int status, EndCause cause) {
         if (state == CallState.ENDED) {
             return;
         }
@@ -976,7 +697,7 @@ public final class B2buaCall {
         }
     }
 
-    private void attempt(String what, SipAction action) {
+    void attempt(String what, SipAction action) {
         try {
             action.run();
         } catch (Exception e) {

@@ -39,7 +39,7 @@ public final class CallControlExecutor implements CallControl {
                     return;
                 }
                 call.get().enterLogContext();
-                result.complete(call.get().transferFromServer(target.trim(), mode == TransferMode.ATTENDED));
+                result.complete(call.get().transfers.fromServer(target.trim(), mode == TransferMode.ATTENDED));
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
             } finally {
