@@ -31,12 +31,12 @@ grep -q "EMERGENCY CALL WITHOUT LOCATION" "$work/server.log" \
 echo "interop: emergency-alarm ok"; passed=$((passed + 1))
 
 answerer 127.0.0.2 5060 -sn uas
-answered_before=$(grep -c "answered$" "$work/server.log" || true)
+answered_before=$(grep -c " answered by " "$work/server.log" || true)
 (cd "$work" && timeout 90 sipp 127.0.0.1:5060 -sf "$SCENARIOS/pbx-call-out.xml" -i 127.0.0.1 -p 5073 -m 30 -r 8 \
    -l 30 -d 8000 "${acme[@]}" -key caller +4722120001 -s 91234567 -nostdin -timeout 60s >"$work/held.out" 2>&1) &
 held=$!
 for _ in $(seq 1 120); do   # until all 30 calls are up (bounded: 60 s)
-  [ "$(grep -c "answered$" "$work/server.log" || true)" -ge $((answered_before + 30)) ] && break
+  [ "$(grep -c " answered by " "$work/server.log" || true)" -ge $((answered_before + 30)) ] && break
   sleep 0.5
 done
 sipp_run channel-limit 127.0.0.1:5060 -sf "$(template pbx-call-refused EXPECTED_STATUS 503)" \
