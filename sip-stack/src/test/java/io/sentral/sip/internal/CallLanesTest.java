@@ -24,4 +24,15 @@ class CallLanesTest {
             assertThat(lanes.laneOf("x-lfoo@host")).isBetween(0, 3);
         }
     }
+
+    @Test
+    void aLegThatJoinedAnotherCallRunsOnThatCallsLaneUntilForgotten_S8() {
+        try (CallLanes lanes = new CallLanes(4)) {
+            String leg = CallLanes.markedCallId("carol-leg", 1, "127.0.0.1");
+            lanes.move(leg, 3);
+            assertThat(lanes.laneOf(leg)).isEqualTo(3);
+            lanes.forget(leg);
+            assertThat(lanes.laneOf(leg)).isEqualTo(1);
+        }
+    }
 }
