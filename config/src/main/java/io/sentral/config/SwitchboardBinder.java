@@ -8,6 +8,7 @@ import io.sentral.core.switchboard.QueueName;
 import io.sentral.core.switchboard.QueueStrategy;
 import io.sentral.core.switchboard.User;
 import io.sentral.core.switchboard.UserId;
+import io.sentral.core.switchboard.WhenNoAgent;
 import io.sentral.core.tenant.DigestCredentials;
 import io.sentral.core.tenant.TenantId;
 import java.time.Duration;
@@ -29,7 +30,7 @@ final class SwitchboardBinder {
             "department", "extension", "mobile", "directNumber", "extraTerminal", "forwarding", "presentation",
             "calendarFeed");
     private static final Set<String> QUEUE_KEYS = Set.of("name", "number", "members", "strategy", "ringTimeout",
-            "wrapUp", "maxWait", "maxWaiting", "overflow");
+            "wrapUp", "maxWait", "maxWaiting", "overflow", "whenNoAgent", "autopauseAfterMisses");
 
     private final TenantId tenant;
     private final String realm;
@@ -122,8 +123,12 @@ final class SwitchboardBinder {
         Duration maxWait = q.optional("maxWait").map(YamlNode::duration).orElse(Duration.ofSeconds(60));
         int maxWaiting = q.optional("maxWaiting").map(n -> n.integer(0, 10_000)).orElse(0);
         Optional<CallTarget> overflow = q.optional("overflow").map(o -> overflow(o, name, targets));
+        WhenNoAgent whenNoAgent = q.optional("whenNoAgent")
+                .map(n -> n.enumValue(WhenNoAgent.class, "no-agent rule"))
+                .orElse(WhenNoAgent.OVERFLOW_WHEN_NONE_AVAILABLE);
+        int autopause = q.optional("autopauseAfterMisses").map(n -> n.integer(0, 100)).orElse(0);
         return q.build(() -> new Queue(tenant, name, number, memberIds, strategy, ringTimeout, wrapUp, maxWait,
-                maxWaiting, overflow));
+                maxWaiting, overflow, whenNoAgent, autopause));
     }
 
     private static CallTarget overflow(YamlNode node, QueueName self, CallTargetBinder targets) {

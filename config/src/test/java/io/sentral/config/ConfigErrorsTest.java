@@ -109,6 +109,17 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void unknownNoAgentRuleAndNegativeAutopause_S4() {
+        assertRefused("customers:\n" + FJORD.formatted("serial\n        whenNoAgent: sometimes"),
+                "bad.yaml: customers[0].queues[0].whenNoAgent: unknown no-agent rule 'sometimes' (expected one of:"
+                        + " wait, overflow-when-none-logged-in, overflow-when-none-available)");
+        assertThatThrownBy(() -> loader.parse("bad.yaml", "customers:\n"
+                + FJORD.formatted("serial\n        autopauseAfterMisses: -1")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("bad.yaml: customers[0].queues[0].autopauseAfterMisses:");
+    }
+
+    @Test
     void unknownCallerIdPolicy() {
         assertRefused(ACME + "        callerIdPolicy: ignore\n",
                 "bad.yaml: customers[0].trunks[0].callerIdPolicy: unknown caller-ID policy 'ignore' (expected one of:"

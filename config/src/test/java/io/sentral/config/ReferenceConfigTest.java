@@ -27,6 +27,11 @@ class ReferenceConfigTest {
         var example = reference.customers().getFirst();
         assertThat(example.trunks()).extracting(t -> t.kind()).containsExactly(TrunkKind.REGISTRATION, TrunkKind.STATIC);
         assertThat(example.queues()).extracting(q -> q.strategy()).contains(QueueStrategy.SERIAL);
+        assertThat(example.queues()).filteredOn(q -> q.name().value().equals("Sentralbord")).singleElement()
+                .satisfies(q -> {
+                    assertThat(q.whenNoAgent()).isEqualTo(io.sentral.core.switchboard.WhenNoAgent.OVERFLOW_WHEN_NONE_AVAILABLE);
+                    assertThat(q.autopauseAfterMisses()).as("S5 autopause").isEqualTo(3);
+                });
         assertThat(example.emergencyAddresses()).hasSize(3);
         assertThat(example.ranges()).hasSize(3);
         assertThat(reference.accounts()).hasSize(1);

@@ -9,6 +9,7 @@ import io.sentral.core.switchboard.QueueStrategy;
 import io.sentral.core.switchboard.User;
 import io.sentral.core.switchboard.UserId;
 import io.sentral.core.switchboard.VipEntry;
+import io.sentral.core.switchboard.WhenNoAgent;
 import io.sentral.core.tenant.DigestCredentials;
 import io.sentral.core.tenant.TenantId;
 import java.sql.Connection;
@@ -48,7 +49,8 @@ final class SwitchboardTables {
             Map<String, Object> values = row(
                     "phone_number", q.number().value(), "strategy", q.strategy(),
                     "ring_timeout_ms", q.ringTimeout().toMillis(), "wrap_up_ms", q.wrapUp().toMillis(),
-                    "max_wait_ms", q.maxWait().toMillis(), "max_waiting", q.maxWaiting());
+                    "max_wait_ms", q.maxWait().toMillis(), "max_waiting", q.maxWaiting(),
+                    "when_no_agent", q.whenNoAgent(), "autopause_after_misses", q.autopauseAfterMisses());
             CallTargetColumns.put(values, "overflow", q.overflow());
             Jdbc.upsert(c, "queues", row("tenant_id", tenant.value(), "name", q.name().value()), values);
             for (int i = 0; i < q.members().size(); i++) {
@@ -88,7 +90,8 @@ final class SwitchboardTables {
                 members.getOrDefault(rs.getString("tenant_id") + "/" + rs.getString("name"), List.of()),
                 QueueStrategy.valueOf(rs.getString("strategy")), Duration.ofMillis(rs.getLong("ring_timeout_ms")),
                 Duration.ofMillis(rs.getLong("wrap_up_ms")), Duration.ofMillis(rs.getLong("max_wait_ms")),
-                rs.getInt("max_waiting"), CallTargetColumns.read(rs, "overflow")));
+                rs.getInt("max_waiting"), CallTargetColumns.read(rs, "overflow"),
+                WhenNoAgent.valueOf(rs.getString("when_no_agent")), rs.getInt("autopause_after_misses")));
     }
 
     static List<VipEntry> readVips(Connection c) throws SQLException {

@@ -20,12 +20,29 @@ import java.util.Optional;
  * @param overflow    where callers go on max wait, full queue or no available agent; empty = a caller
  *                    is timed out at max wait, refused when the queue is full, and waits while no
  *                    agent is available
+ * @param whenNoAgent with an overflow target: overflow at once or wait when nobody can be rung
+ * @param autopauseAfterMisses consecutive unanswered offers after which an agent is paused until
+ *                    made available again; 0 = never (like Asterisk's autopause)
  */
 public record Queue(TenantId tenant, QueueName name, E164Number number, List<UserId> members,
                     QueueStrategy strategy, Duration ringTimeout, Duration wrapUp, Duration maxWait,
-                    int maxWaiting, Optional<CallTarget> overflow) {
+                    int maxWaiting, Optional<CallTarget> overflow, WhenNoAgent whenNoAgent,
+                    int autopauseAfterMisses) {
+
+    /** The demo's rule (DEMO.md): overflow at once when nobody is available, no autopause. */
+    public Queue(TenantId tenant, QueueName name, E164Number number, List<UserId> members, QueueStrategy strategy,
+                 Duration ringTimeout, Duration wrapUp, Duration maxWait, int maxWaiting,
+                 Optional<CallTarget> overflow) {
+        this(tenant, name, number, members, strategy, ringTimeout, wrapUp, maxWait, maxWaiting, overflow,
+                WhenNoAgent.OVERFLOW_WHEN_NONE_AVAILABLE, 0);
+    }
 
     public Queue {
+        Objects.requireNonNull(whenNoAgent, "whenNoAgent");
+        if (autopauseAfterMisses < 0) {
+            throw new IllegalArgumentException("queue " + name
+                    + " autopause after misses must not be negative (0 = never): " + autopauseAfterMisses);
+        }
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(number, "number");

@@ -1,12 +1,13 @@
 package io.sentral.routing.queue;
 
+import io.sentral.core.switchboard.WhenNoAgent;
 import io.sentral.core.switchboard.Queue;
 import io.sentral.core.switchboard.QueueName;
 import java.util.Objects;
 
 /**
- * A queue as the engine runs it: the provisioned {@link Queue} plus the two settings core's
- * record does not have yet (candidates to move there).
+ * A queue as the engine runs it: the provisioned {@link Queue}, whose no-agent rule and autopause
+ * count tests may vary here.
  *
  * @param whenNoAgent          overflow at once or wait when nobody can be rung
  * @param autopauseAfterMisses consecutive unanswered offers after which an agent is paused until
@@ -22,9 +23,9 @@ public record QueueSettings(Queue queue, WhenNoAgent whenNoAgent, int autopauseA
         }
     }
 
-    /** The demo's behaviour (DEMO.md): overflow at once when nobody is available, no autopause. */
+    /** The queue as provisioned. */
     public static QueueSettings of(Queue queue) {
-        return new QueueSettings(queue, WhenNoAgent.OVERFLOW_WHEN_NONE_AVAILABLE, 0);
+        return new QueueSettings(queue, queue.whenNoAgent(), queue.autopauseAfterMisses());
     }
 
     public QueueName name() {

@@ -1,5 +1,6 @@
 package io.sentral.routing.queue;
 
+import io.sentral.core.switchboard.WhenNoAgent;
 import io.sentral.core.number.E164Number;
 import io.sentral.core.switchboard.CallTarget;
 import io.sentral.core.switchboard.Queue;

@@ -1,5 +1,6 @@
 package io.sentral.routing.queue;
 
+import io.sentral.core.switchboard.WhenNoAgent;
 import static io.sentral.routing.queue.QueueFixture.ALICE;
 import static io.sentral.routing.queue.QueueFixture.BOB;
 import static io.sentral.routing.queue.QueueFixture.CARLA;

@@ -1,4 +1,4 @@
-package io.sentral.routing.queue;
+package io.sentral.core.switchboard;
 
 /**
  * What a queue with an overflow target does with a caller nobody can be rung for (S4), a
