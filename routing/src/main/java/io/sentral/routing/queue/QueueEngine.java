@@ -1,12 +1,12 @@
 package io.sentral.routing.queue;
 
-import io.sentral.core.switchboard.WhenNoAgent;
 import io.sentral.core.number.E164Number;
 import io.sentral.core.provisioning.CustomerProvisioning;
 import io.sentral.core.switchboard.CallTarget;
 import io.sentral.core.switchboard.QueueName;
 import io.sentral.core.switchboard.UserId;
 import io.sentral.core.switchboard.VipEntry;
+import io.sentral.core.switchboard.WhenNoAgent;
 import io.sentral.core.tenant.TenantId;
 import io.sentral.core.tenant.TenantSnapshot;
 import java.time.Clock;

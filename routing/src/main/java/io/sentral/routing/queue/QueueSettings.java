@@ -1,8 +1,8 @@
 package io.sentral.routing.queue;
 
-import io.sentral.core.switchboard.WhenNoAgent;
 import io.sentral.core.switchboard.Queue;
 import io.sentral.core.switchboard.QueueName;
+import io.sentral.core.switchboard.WhenNoAgent;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,5 @@
 package io.sentral.routing.queue;
 
-import io.sentral.core.switchboard.WhenNoAgent;
 import static io.sentral.routing.queue.QueueFixture.ALICE;
 import static io.sentral.routing.queue.QueueFixture.BOB;
 import static io.sentral.routing.queue.QueueFixture.CARLA;
@@ -18,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sentral.core.number.E164Number;
 import io.sentral.core.switchboard.CallTarget;
+import io.sentral.core.switchboard.WhenNoAgent;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

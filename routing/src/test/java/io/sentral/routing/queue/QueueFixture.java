@@ -1,12 +1,12 @@
 package io.sentral.routing.queue;
 
-import io.sentral.core.switchboard.WhenNoAgent;
 import io.sentral.core.number.E164Number;
 import io.sentral.core.switchboard.CallTarget;
 import io.sentral.core.switchboard.Queue;
 import io.sentral.core.switchboard.QueueName;
 import io.sentral.core.switchboard.QueueStrategy;
 import io.sentral.core.switchboard.UserId;
+import io.sentral.core.switchboard.WhenNoAgent;
 import io.sentral.core.tenant.TenantId;
 import io.sentral.testkit.MutableClock;
 import java.time.Duration;

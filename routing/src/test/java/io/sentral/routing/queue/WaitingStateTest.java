@@ -1,6 +1,5 @@
 package io.sentral.routing.queue;
 
-import io.sentral.core.switchboard.WhenNoAgent;
 import static io.sentral.routing.queue.QueueFixture.ALICE;
 import static io.sentral.routing.queue.QueueFixture.BOB;
 import static io.sentral.routing.queue.QueueFixture.CARLA;
@@ -14,6 +13,7 @@ import static io.sentral.routing.queue.QueueFixture.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sentral.core.switchboard.CallTarget;
+import io.sentral.core.switchboard.WhenNoAgent;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

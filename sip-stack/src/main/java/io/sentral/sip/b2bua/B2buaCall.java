@@ -1,5 +1,6 @@
 package io.sentral.sip.b2bua;
 
+import io.sentral.config.SipSettings;
 import io.sentral.core.call.CallDirection;
 import io.sentral.core.call.CallEvent;
 import io.sentral.core.call.Diversion;
@@ -11,7 +12,6 @@ import io.sentral.core.route.RoutePlan;
 import io.sentral.core.switchboard.UserId;
 import io.sentral.core.tenant.TenantId;
 import io.sentral.core.tenant.TrunkId;
-import io.sentral.config.SipSettings;
 import io.sentral.sip.emergency.CallerLocation;
 import io.sentral.sip.internal.SipContext;
 import java.time.Duration;
