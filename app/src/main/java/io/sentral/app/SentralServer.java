@@ -1,10 +1,11 @@
 package io.sentral.app;
 
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.sentral.api.HttpServer;
+import io.sentral.api.OperationsRoutes;
 import io.sentral.app.calendar.CalendarSync;
-import io.sentral.app.switchboard.QueueEventSink;
+import io.sentral.app.switchboard.QueueMetrics;
 import io.sentral.app.switchboard.QueueRuntime;
 import io.sentral.config.SentralConfig;
 import io.sentral.config.SipSettings;
@@ -61,7 +62,7 @@ public final class SentralServer implements AutoCloseable {
     private final Clock clock;
     private final UnaryOperator<EmergencyAddressStore> addressStore;
     private final AtomicReference<TenantSnapshot> tenants = new AtomicReference<>(TenantSnapshot.empty());
-    private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final PrometheusMeterRegistry meters = JvmMeters.registry();
     private Database database;
     private CallRecordStore callRecords;
     private CallEventWriter events;
@@ -73,6 +74,7 @@ public final class SentralServer implements AutoCloseable {
     private QueueRuntime queues;
     private ScheduledExecutorService calendarScheduler;
     private CalendarSync calendarSync;
+    private HttpServer http;
 
     public SentralServer(SentralConfig config, Clock clock) {
         this(config, clock, UnaryOperator.identity());
@@ -117,8 +119,9 @@ public final class SentralServer implements AutoCloseable {
         };
         SipSettings sipSettings = config.node().sip();
         switchboardLane = daemonScheduler("switchboard");
+        QueueMetrics queueMetrics = new QueueMetrics(meters);
         queues = new QueueRuntime(tenants::get, sipSettings.domain(), location, absences, () -> sip.queueControl(),
-                QueueEventSink.NONE, switchboardLane, clock);
+                queueMetrics, switchboardLane, clock);
         // an agent is logged in or out the moment a REGISTER changes its devices (S5)
         location.addListener(aor -> queues.syncNow());
         Optional<TlsKeystore> tls = sipSettings.transports().contains(Transport.TLS)
@@ -134,10 +137,15 @@ public final class SentralServer implements AutoCloseable {
         calendarScheduler = daemonScheduler("calendar-sync");
         calendarSync = new CalendarSync(tenants::get, absences, calendarScheduler, clock, CALENDAR_SYNC_INTERVAL)
                 .start();
+        http = new HttpServer(config.node().http(), new OperationsRoutes(meters::scrape, this::health)).start();
         housekeeping = daemonScheduler("housekeeping");
         housekeeping.scheduleWithFixedDelay(this::purgeExpiredRegistrations, 60, 60, TimeUnit.SECONDS);
-        LOG.info("Sentral started: SIP {}:{}, {} customer(s), data in {}", config.node().sip().listenAddress(),
-                sip.port(), tenants.get().customers().size(), config.node().dataDir().toAbsolutePath());
+        // the queue board gauges show the boards as of at most a second ago (S14)
+        housekeeping.scheduleWithFixedDelay(() -> queues.boards().thenAccept(queueMetrics::refresh), 0, 1,
+                TimeUnit.SECONDS);
+        LOG.info("Sentral started: SIP {}:{}, HTTP {}:{}, {} customer(s), data in {}",
+                config.node().sip().listenAddress(), sip.port(), config.node().http().listenAddress(), http.port(),
+                tenants.get().customers().size(), config.node().dataDir().toAbsolutePath());
         return this;
     }
 
@@ -158,6 +166,23 @@ public final class SentralServer implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("purging expired registrations failed", e);
         }
+    }
+
+    /** {@code /health}: up while the SIP edge listens and the database answers. */
+    private OperationsRoutes.Health health() {
+        String sipState = "SIP " + config.node().sip().listenAddress() + ":" + sip.port() + ", "
+                + sip.activeCalls() + " call(s) in progress, " + location.registeredCount() + " registered";
+        try {
+            database.ping();
+            return new OperationsRoutes.Health(true, sipState + ", database ok");
+        } catch (RuntimeException e) {
+            return new OperationsRoutes.Health(false, sipState + ", database unreachable: " + e.getMessage());
+        }
+    }
+
+    /** The HTTP port in use (DEMO.md: 8080; 0 in the config picks a free one). */
+    public int httpPort() {
+        return http.port();
     }
 
     /** The SIP port in use. */
@@ -200,6 +225,9 @@ public final class SentralServer implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (http != null) {
+            http.close();
+        }
         if (housekeeping != null) {
             housekeeping.shutdownNow();
         }

@@ -3,6 +3,7 @@ package io.sentral.app;
 import io.sentral.config.ConfigLoader;
 import io.sentral.config.GatewayRole;
 import io.sentral.config.GatewaySettings;
+import io.sentral.config.HttpSettings;
 import io.sentral.config.LocationFormat;
 import io.sentral.config.NodeSettings;
 import io.sentral.config.SentralConfig;
@@ -122,7 +123,7 @@ final class TestNode implements AutoCloseable {
                         g.role() == GatewayRole.EMERGENCY ? setup.emergencyLocationFormat() : g.locationFormat())
                         : g)
                 .toList();
-        NodeSettings node = new NodeSettings(dataDir, sip, demo.node().http(), demo.node().database());
+        NodeSettings node = new NodeSettings(dataDir, sip, HttpSettings.forTests(), demo.node().database());
         List<CustomerProvisioning> customers = demo.customers().stream().map(setup.customers()).toList();
         SentralConfig config = new SentralConfig(node, gateways, customers, demo.accounts(), demo.numberPlan(),
                 setup.portedOut().isEmpty() ? Optional.empty() : Optional.of(setup.portedOut()));

@@ -95,6 +95,16 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Checks that the database answers (for {@code /health}); throws {@link StorageException} if not. */
+    public void ping() {
+        withConnection(c -> {
+            if (!c.isValid(2)) {
+                throw new SQLException("connection is not valid");
+            }
+            return null;
+        });
+    }
+
     @Override
     public void close() {
         dataSource.close();

@@ -1,0 +1,130 @@
+package io.sentral.api;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.sentral.config.HttpSettings;
+import java.net.InetSocketAddress;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP listener (DEMO.md: 127.0.0.1:8080): a small Netty pipeline — HTTP codec, aggregation of
+ * requests up to 64 KiB (a larger one is refused 413 by the aggregator), then
+ * {@link OperationsRoutes}. Requests are answered on the I/O thread: every route answers from
+ * memory.
+ */
+public final class HttpServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+    private static final int MAX_REQUEST_BYTES = 64 * 1024;
+
+    private final HttpSettings settings;
+    private final OperationsRoutes routes;
+    private EventLoopGroup group;
+    private Channel channel;
+
+    public HttpServer(HttpSettings settings, OperationsRoutes routes) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.routes = Objects.requireNonNull(routes, "routes");
+    }
+
+    /** Binds the listener; port 0 picks a free port. */
+    public synchronized HttpServer start() {
+        group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        try {
+            channel = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel ch) {
+                            ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_REQUEST_BYTES),
+                                    new RouteHandler());
+                        }
+                    })
+                    .bind(settings.listenAddress(), settings.port()).sync().channel();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            group.shutdownGracefully();
+            throw new IllegalStateException("interrupted while binding HTTP", e);
+        } catch (RuntimeException e) {
+            group.shutdownGracefully();
+            throw new IllegalStateException("cannot listen for HTTP on " + settings.listenAddress() + ":"
+                    + settings.port() + ": " + e.getMessage(), e);
+        }
+        LOG.info("HTTP listening on {}:{}", settings.listenAddress(), port());
+        return this;
+    }
+
+    public int port() {
+        return ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (channel != null) {
+            channel.close().syncUninterruptibly();
+        }
+        if (group != null) {
+            group.shutdownGracefully().syncUninterruptibly();
+        }
+    }
+
+    /** Last in the pipeline: one aggregated request in, one response out. */
+    private final class RouteHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+            HttpAnswer answer;
+            if (!request.decoderResult().isSuccess()) {
+                answer = HttpAnswer.problem(400, "Bad Request", "malformed HTTP request: "
+                        + request.decoderResult().cause());
+            } else {
+                try {
+                    answer = routes.answer(request.method().name(), request.uri());
+                } catch (RuntimeException e) {
+                    LOG.warn("{} {} failed", request.method(), request.uri(), e);
+                    answer = HttpAnswer.problem(500, "Internal Server Error", String.valueOf(e.getMessage()));
+                }
+            }
+            boolean head = request.method().equals(HttpMethod.HEAD);
+            FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                    HttpResponseStatus.valueOf(answer.status()),
+                    head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(answer.body()));
+            response.headers().set(HttpHeaderNames.CONTENT_TYPE, answer.contentType());
+            response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, answer.body().length);
+            if (answer.status() == 405) {
+                response.headers().set(HttpHeaderNames.ALLOW, "GET, HEAD");
+            }
+            boolean keepAlive = HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess();
+            HttpUtil.setKeepAlive(response, keepAlive);
+            var written = ctx.writeAndFlush(response);
+            if (!keepAlive) {
+                written.addListener(ChannelFutureListener.CLOSE);
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            LOG.debug("HTTP connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+            ctx.close();
+        }
+    }
+}

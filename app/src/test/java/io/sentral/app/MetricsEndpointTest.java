@@ -1,0 +1,99 @@
+package io.sentral.app;
+
+import static io.sentral.app.TestNode.WAIT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sentral.testkit.Dialog;
+import io.sentral.testkit.SipMessage;
+import io.sentral.testkit.SipTestAgent;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * N1, S14: the node's HTTP listener serves /health and /metrics; a queue call shows on the queue
+ * board metrics (answered count, wait histogram, agents by state), beside gateway and JVM metrics.
+ */
+class MetricsEndpointTest {
+    private static final String BOARD = "queue=\"Sentralbord\",tenant=\"fjord\"";
+
+    @TempDir
+    Path dataDir;
+
+    private TestNode node;
+    private SipTestAgent carrier;
+    private Phones phones;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void start() {
+        carrier = SipTestAgent.udp("127.0.0.2", 0);
+        node = TestNode.start(dataDir, Clock.systemUTC(), TestNode.Setup.defaults()
+                .gateways(Map.of("carrier-1", carrier.port())));
+        phones = new Phones(node);
+    }
+
+    @AfterEach
+    void stop() {
+        phones.close();
+        carrier.close();
+        node.close();
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.server.httpPort() + path))
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String metrics() {
+        try {
+            return get("/metrics").body();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void healthIsUpWithTheSipListener() throws Exception {
+        HttpResponse<String> health = get("/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"up\"").contains("database ok");
+    }
+
+    @Test
+    void aQueueCallShowsOnTheQueueBoard_S14() throws Exception {
+        SipTestAgent alice = phones.register("alice");
+        Awaitility.await().atMost(WAIT).until(this::metrics,
+                m -> m.contains("sentral_queue_agents{queue=\"Sentralbord\",state=\"available\",tenant=\"fjord\"} 1.0"));
+
+        SipMessage invite = Phones.callIn(node, carrier, "+4791234567", "+4723450000", 40000);
+        SipMessage atAlice = alice.awaitRequest("INVITE", WAIT);
+        SipMessage ok = Phones.pickUp(alice, atAlice, 40010);
+        Dialog caller = Phones.connect(carrier, invite);
+
+        String during = Awaitility.await().atMost(WAIT).until(this::metrics,
+                m -> m.contains("sentral_queue_agents{queue=\"Sentralbord\",state=\"busy\",tenant=\"fjord\"} 1.0"));
+        assertThat(during).contains("sentral_queue_calls_total{outcome=\"answered\"," + BOARD + "} 1.0")
+                .contains("sentral_queue_wait_seconds_bucket{" + BOARD + ",le=\"10.0\"} 1")
+                .contains("sentral_queue_callers_waiting{" + BOARD + "} 0.0")
+                .contains("sentral_gateway_up{gateway=\"carrier-1\"}")
+                .contains("jvm_memory_used_bytes");
+        assertThat(during).doesNotContain("+4791234567").doesNotContain(invite.callId());
+
+        carrier.bye(caller);
+        Phones.answerNext(alice, "BYE");
+        Awaitility.await().atMost(WAIT).until(this::metrics,
+                m -> m.contains("sentral_queue_talk_seconds_count{" + BOARD + "} 1"));
+        assertThat(ok.status()).isEqualTo(200);
+    }
+}
