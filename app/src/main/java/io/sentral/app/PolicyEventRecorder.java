@@ -18,6 +18,15 @@ final class PolicyEventRecorder implements PolicyEventListener {
 
     PolicyEventRecorder(MeterRegistry meters) {
         this.meters = meters;
+        // present at 0 from the start, so that an alert sees the very first emergency call without address
+        emergencyCalls(true);
+        emergencyCalls(false);
+    }
+
+    private Counter emergencyCalls(boolean located) {
+        return Counter.builder("sentral.emergency.calls")
+                .description("Emergency calls by whether the caller's registered address was attached")
+                .tag("location", located ? "found" : "missing").register(meters);
     }
 
     @Override
@@ -43,9 +52,7 @@ final class PolicyEventRecorder implements PolicyEventListener {
             }
             case PolicyEvent.EmergencyCall e ->
                     LOG.info("emergency call {} from trunk {} of {}", e.service(), e.trunk(), e.tenant());
-            case PolicyEvent.EmergencyLocation e -> Counter.builder("sentral.emergency.calls")
-                    .description("Emergency calls by whether the caller's registered address was attached")
-                    .tag("location", e.found() ? "found" : "missing").register(meters).increment();
+            case PolicyEvent.EmergencyLocation e -> emergencyCalls(e.found()).increment();
         }
     }
 
