@@ -113,8 +113,12 @@ public final class SentralServer implements AutoCloseable {
                 config.node().sip().domain(), Country.NO, new RoutingServices(new NumberPlan(config.numberPlan()),
                 capacity, SpendView.none(), gatewayStatus, clock, RoutingServices.sharedRandom()), absences);
         // channels are given back on the call's own lane at once; records are written behind it
+        CallMetrics callMetrics = new CallMetrics(meters);
+        callMetrics.watchTrunks(tenants.get(), location, config.node().sip().domain());
+        tenantStore.subscribe(snapshot -> callMetrics.watchTrunks(snapshot, location, config.node().sip().domain()));
         CallEventListener callEvents = event -> {
             capacity.onEvent(event);
+            callMetrics.onEvent(event);
             events.onEvent(event);
         };
         SipSettings sipSettings = config.node().sip();

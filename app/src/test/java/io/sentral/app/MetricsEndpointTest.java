@@ -98,4 +98,30 @@ class MetricsEndpointTest {
                 m -> m.contains("sentral_queue_talk_seconds_count{" + BOARD + "} 1"));
         assertThat(ok.status()).isEqualTo(200);
     }
+
+    @Test
+    void trunkRegistrationAndCallsShowOnTheTrunkMetrics() {
+        String acme = "tenant=\"acme\",trunk=\"acme-pbx\"";
+        assertThat(metrics()).contains("sentral_trunk_registered{" + acme + "} 0.0");
+        SipTestAgent pbx = SipTestAgent.udp("127.0.0.1", 0);
+        try {
+            node.registerAcme(pbx);
+            assertThat(metrics()).contains("sentral_trunk_registered{" + acme + "} 1.0")
+                    .contains("sentral_trunk_contacts{" + acme + "} 1.0");
+
+            SipMessage invite = Phones.callIn(node, carrier, "+4791234567", "+4722120005", 40000);
+            SipMessage atPbx = pbx.awaitRequest("INVITE", WAIT);
+            Phones.pickUp(pbx, atPbx, 40010);
+            Dialog call = Phones.connect(carrier, invite);
+            assertThat(metrics()).contains("sentral_trunk_active_calls{" + acme + "} 1.0")
+                    .contains("sentral_call_setup_seconds_count{direction=\"inbound\"} 1");
+            carrier.bye(call);
+            Phones.answerNext(pbx, "BYE");
+            Awaitility.await().atMost(WAIT).until(this::metrics, m -> m.contains(
+                    "sentral_trunk_calls_total{direction=\"inbound\",outcome=\"answered\"," + acme + "} 1.0")
+                    && m.contains("sentral_trunk_active_calls{" + acme + "} 0.0"));
+        } finally {
+            pbx.close();
+        }
+    }
 }
