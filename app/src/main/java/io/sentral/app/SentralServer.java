@@ -135,7 +135,7 @@ public final class SentralServer implements AutoCloseable {
         sip = new SipEdge(sipSettings, tls,
                 new SipEdgeServices(tenants::get, config.gateways(), router, location, callEvents,
                         new PolicyEventRecorder(meters), addressStore.apply(emergencyAddresses), gatewayStatus, clock,
-                        router, queues));
+                        router, queues, new SignallingMetrics(meters)));
         sip.start();
         queues.start(QUEUE_SYNC_INTERVAL);
         calendarScheduler = daemonScheduler("calendar-sync");

@@ -60,6 +60,7 @@ class MalformedRequestTest {
         SipMessage answer = answerTo("m1");
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.reason()).contains("Contact");
+        assertThat(node.counter("sentral.sip.malformed")).as("counted for the NOC").isEqualTo(1.0);
     }
 
     @Test

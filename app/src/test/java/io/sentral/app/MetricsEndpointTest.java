@@ -124,4 +124,21 @@ class MetricsEndpointTest {
             pbx.close();
         }
     }
+
+    @Test
+    void wrongPasswordsAndSipTrafficAreCounted() {
+        SipTestAgent pbx = SipTestAgent.udp("127.0.0.1", 0);
+        try {
+            SipMessage refused = pbx.register(node.address, new io.sentral.testkit.DigestClient("acme-pbx", "guess"),
+                    TestNode.DOMAIN, Duration.ofHours(1), WAIT);
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(metrics()).contains("sentral_auth_failures_total{method=\"REGISTER\"} 1.0")
+                    .contains("sentral_auth_failures_total{method=\"INVITE\"} 0.0")
+                    .contains("sentral_sip_requests_total{method=\"REGISTER\"} 2.0")
+                    .contains("sentral_sip_responses_total{class=\"4xx\"}")
+                    .contains("sentral_sip_malformed_total 0.0");
+        } finally {
+            pbx.close();
+        }
+    }
 }

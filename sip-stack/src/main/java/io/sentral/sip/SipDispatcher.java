@@ -51,6 +51,7 @@ final class SipDispatcher implements SipListener {
         Request request = event.getRequest();
         String callId = callIdOf(request);
         String method = request.getMethod();
+        sip.signalling().requestReceived(ALLOWED.contains(method) ? method : "other");
         if (Request.ACK.equals(method)) {
             sip.lanes().execute(callId, () -> inCallContext(callId, () -> calls.onAck(event)));
             return;
@@ -114,6 +115,7 @@ final class SipDispatcher implements SipListener {
     private void rejectMalformed(Request request, Exception problem) {
         String reason = String.valueOf(problem.getMessage()).replaceAll("[\\r\\n]+", " ").trim();
         LOG.warn("malformed {} {}: {}", request.getMethod(), callIdOf(request), reason);
+        sip.signalling().malformed();
         try {
             sip.provider().sendResponse(sip.response(request, Response.BAD_REQUEST, "Bad Request (" + reason + ")"));
         } catch (Exception e) {

@@ -138,7 +138,7 @@ public final class SipEdge implements AutoCloseable {
             throw new IllegalStateException("no UDP or TCP transport configured");
         }
         SipContext sip = new SipContext(provider, factory.createMessageFactory(), factory.createHeaderFactory(),
-                factory.createAddressFactory(), settings, lanes, candidate, tlsCandidate);
+                factory.createAddressFactory(), settings, lanes, candidate, tlsCandidate, services.signalling());
         DigestAuthenticator authenticator = new DigestAuthenticator(settings.domain(),
                 List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256),
                 new NonceService(services.clock(), settings.nonceTtl()));

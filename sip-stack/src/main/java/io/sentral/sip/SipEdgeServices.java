@@ -1,5 +1,6 @@
 package io.sentral.sip;
 
+import io.sentral.core.call.SignallingEvents;
 import io.sentral.core.route.SwitchboardRouter;
 import io.sentral.core.switchboard.QueueCalls;
 import io.sentral.config.GatewaySettings;
@@ -25,8 +26,10 @@ import java.util.function.Supplier;
 public record SipEdgeServices(Supplier<TenantSnapshot> tenants, List<GatewaySettings> gateways, CallRouter router,
                               LocationService location, CallEventListener events, PolicyEventListener policyEvents,
                               EmergencyAddressStore emergencyAddresses, GatewayStatusBoard gatewayStatus,
-                              Clock clock, SwitchboardRouter switchboard, QueueCalls queues) {
+                              Clock clock, SwitchboardRouter switchboard, QueueCalls queues,
+                              SignallingEvents signalling) {
     public SipEdgeServices {
+        Objects.requireNonNull(signalling, "signalling");
         Objects.requireNonNull(switchboard, "switchboard");
         Objects.requireNonNull(queues, "queues");
         Objects.requireNonNull(tenants, "tenants");
@@ -38,6 +41,15 @@ public record SipEdgeServices(Supplier<TenantSnapshot> tenants, List<GatewaySett
         Objects.requireNonNull(emergencyAddresses, "emergencyAddresses");
         Objects.requireNonNull(gatewayStatus, "gatewayStatus");
         Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Without signalling counters. */
+    public SipEdgeServices(Supplier<TenantSnapshot> tenants, List<GatewaySettings> gateways, CallRouter router,
+                           LocationService location, CallEventListener events, PolicyEventListener policyEvents,
+                           EmergencyAddressStore emergencyAddresses, GatewayStatusBoard gatewayStatus, Clock clock,
+                           SwitchboardRouter switchboard, QueueCalls queues) {
+        this(tenants, gateways, router, location, events, policyEvents, emergencyAddresses, gatewayStatus, clock,
+                switchboard, queues, SignallingEvents.NONE);
     }
 
     /** Without switchboard customers: nothing is forwarded, offered or transferred, and no queue runs. */

@@ -83,6 +83,7 @@ public final class InviteHandler {
             case OriginResolver.Result.Challenge challenge -> challenge(tx, challenge.stale());
             case OriginResolver.Result.Forbidden forbidden -> {
                 LOG.warn("INVITE from {} refused: {}", source, forbidden.reason());
+                sip.signalling().authenticationFailed(Request.INVITE);
                 sip.answer(tx, Response.FORBIDDEN, "Forbidden (authentication failed)");
             }
             case OriginResolver.Result.BadRequest bad -> {

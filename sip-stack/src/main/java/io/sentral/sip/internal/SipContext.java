@@ -1,5 +1,6 @@
 package io.sentral.sip.internal;
 
+import io.sentral.core.call.SignallingEvents;
 import io.sentral.config.SipSettings;
 import java.text.ParseException;
 import java.util.List;
@@ -37,9 +38,11 @@ public final class SipContext {
     private final CallLanes lanes;
     private final int port;
     private final int tlsPort;
+    private final SignallingEvents signalling;
 
     public SipContext(SipProvider provider, MessageFactory messages, HeaderFactory headers, AddressFactory addresses,
-                      SipSettings settings, CallLanes lanes, int port, int tlsPort) {
+                      SipSettings settings, CallLanes lanes, int port, int tlsPort, SignallingEvents signalling) {
+        this.signalling = signalling;
         this.provider = provider;
         this.messages = messages;
         this.headers = headers;
@@ -48,6 +51,11 @@ public final class SipContext {
         this.lanes = lanes;
         this.port = port;
         this.tlsPort = tlsPort;
+    }
+
+    /** Where signalling is counted (requests, responses, authentication failures, malformed requests). */
+    public SignallingEvents signalling() {
+        return signalling;
     }
 
     public SipProvider provider() {
@@ -105,6 +113,7 @@ public final class SipContext {
     public void send(ServerTransaction transaction, Response response) {
         try {
             transaction.sendResponse(response);
+            signalling.responseSent(response.getStatusCode());
         } catch (SipException | InvalidArgumentException | RuntimeException e) {
             LOG.warn("could not send {} {}: {}", response.getStatusCode(), response.getReasonPhrase(), e.toString());
         }

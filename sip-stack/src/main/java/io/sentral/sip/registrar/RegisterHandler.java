@@ -77,6 +77,7 @@ public final class RegisterHandler {
             case DigestVerdict.UnknownNonce unknown -> challenge(tx, false);
             case DigestVerdict.Rejected rejected -> {
                 LOG.warn("REGISTER from {} rejected: {}", source, rejected.reason());
+                sip.signalling().authenticationFailed(Request.REGISTER);
                 sip.answer(tx, Response.FORBIDDEN, "Forbidden (authentication failed)");
             }
             case DigestVerdict.Malformed malformed -> {

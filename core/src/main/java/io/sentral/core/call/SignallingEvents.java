@@ -1,0 +1,40 @@
+package io.sentral.core.call;
+
+/**
+ * Port: what the SIP edge counts about signalling itself (N1: SIP traffic, security), for metrics.
+ * Arguments are bounded label values: a method name, a status code, the kind of request that
+ * failed authentication. Called on SIP threads: implementations only count.
+ */
+public interface SignallingEvents {
+
+    /** A request arrived (retransmissions included), e.g. {@code INVITE}. */
+    void requestReceived(String method);
+
+    /** Sentral sent a response with this status. */
+    void responseSent(int status);
+
+    /** Credentials were wrong for a {@code REGISTER} or an {@code INVITE} (answered 403). */
+    void authenticationFailed(String method);
+
+    /** A request could not be parsed or lacked required headers (answered 400). */
+    void malformed();
+
+    /** Nothing is counted (tests, tools). */
+    SignallingEvents NONE = new SignallingEvents() {
+        @Override
+        public void requestReceived(String method) {
+        }
+
+        @Override
+        public void responseSent(int status) {
+        }
+
+        @Override
+        public void authenticationFailed(String method) {
+        }
+
+        @Override
+        public void malformed() {
+        }
+    };
+}
