@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Timer;
 import io.sentral.core.call.CallEvent;
 import io.sentral.core.call.CallEventListener;
 import io.sentral.core.call.EndCause;
+import io.sentral.core.provisioning.CustomerProvisioning;
 import io.sentral.core.registration.ContactDirectory;
 import io.sentral.core.tenant.TenantSnapshot;
 import io.sentral.core.tenant.Trunk;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Calls and trunks as Prometheus metrics (N1), from the call events the SIP edge publishes:
@@ -36,6 +38,7 @@ final class CallMetrics implements CallEventListener {
     private final Map<String, Started> calls = new ConcurrentHashMap<>();
     private final Map<Tags, AtomicInteger> active = new ConcurrentHashMap<>();
     private final Set<String> trunksWithGauges = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicLong> coverage = new ConcurrentHashMap<>();
 
     private record Started(Tags trunk, String direction, Instant at) {
     }
@@ -93,6 +96,24 @@ final class CallMetrics implements CallEventListener {
                     .description("calls in progress").tags(t).register(registry);
             return count;
         });
+    }
+
+    /**
+     * {@code sentral_emergency_numbers_without_address{tenant}}: numbers from which an emergency call
+     * would go out without a location (T6), per customer, as last provisioned.
+     */
+    void watchEmergencyCoverage(TenantSnapshot snapshot) {
+        for (io.sentral.core.tenant.Customer customer : snapshot.customers()) {
+            long uncovered = snapshot.provisioning(customer.id())
+                    .map(CustomerProvisioning::numbersWithoutEmergencyAddress).orElse(0L);
+            coverage.computeIfAbsent(customer.id().value(), tenant -> {
+                AtomicLong value = new AtomicLong();
+                Gauge.builder("sentral.emergency.numbers.without.address", value, AtomicLong::get)
+                        .description("customer numbers without a registered emergency address").tag("tenant", tenant)
+                        .register(registry);
+                return value;
+            }).set(uncovered);
+        }
     }
 
     /** Registers the registration gauges of trunks not seen yet (call again after provisioning changes). */

@@ -115,7 +115,11 @@ public final class SentralServer implements AutoCloseable {
         // channels are given back on the call's own lane at once; records are written behind it
         CallMetrics callMetrics = new CallMetrics(meters);
         callMetrics.watchTrunks(tenants.get(), location, config.node().sip().domain());
-        tenantStore.subscribe(snapshot -> callMetrics.watchTrunks(snapshot, location, config.node().sip().domain()));
+        callMetrics.watchEmergencyCoverage(tenants.get());
+        tenantStore.subscribe(snapshot -> {
+            callMetrics.watchTrunks(snapshot, location, config.node().sip().domain());
+            callMetrics.watchEmergencyCoverage(snapshot);
+        });
         CallEventListener callEvents = event -> {
             capacity.onEvent(event);
             callMetrics.onEvent(event);

@@ -68,6 +68,9 @@ class MetricsEndpointTest {
         HttpResponse<String> health = get("/health");
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"up\"").contains("database ok");
+        assertThat(metrics()).as("T6: acme's +4722120099 has no address")
+                .contains("sentral_emergency_numbers_without_address{tenant=\"acme\"} 1.0")
+                .contains("sentral_emergency_numbers_without_address{tenant=\"fjord\"} 0.0");
     }
 
     @Test

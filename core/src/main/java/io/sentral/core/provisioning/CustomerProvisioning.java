@@ -108,6 +108,15 @@ public record CustomerProvisioning(Customer customer, List<Trunk> trunks, List<R
                 || extraNumbers.stream().anyMatch(e -> e.number().equals(number));
     }
 
+    /**
+     * How many of the customer's numbers have no registered emergency address (T6): an emergency
+     * call from one of them goes out without a location and raises the alarm.
+     */
+    public long numbersWithoutEmergencyAddress() {
+        List<NumberRange> covered = emergencyAddresses.stream().map(EmergencyAddressAssignment::range).toList();
+        return numbers().stream().flatMap(r -> r.minus(covered).stream()).mapToLong(NumberRange::size).sum();
+    }
+
     private static <T> List<T> sorted(List<T> items, Comparator<? super T> order) {
         return items.stream().sorted(order).toList();
     }

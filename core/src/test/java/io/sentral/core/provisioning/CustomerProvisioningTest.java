@@ -45,6 +45,17 @@ class CustomerProvisioningTest {
     }
 
     @Test
+    void numbersWithoutAnEmergencyAddressAreCounted_T6() {
+        var address = io.sentral.core.emergency.CivicAddress.of("Kaigaten", "5", "5015", "Bergen", Country.NO);
+        var partly = List.of(new io.sentral.core.emergency.EmergencyAddressAssignment(FJORD,
+                NumberRange.of("+4723450000", "+4723450098"), address));
+        CustomerProvisioning fjord = new CustomerProvisioning(CUSTOMER, List.of(), RANGES, List.of(), Optional.empty(),
+                partly, List.of(), List.of(), List.of(), Set.of(), List.of());
+        assertThat(fjord.numbersWithoutEmergencyAddress()).isEqualTo(101);
+        assertThat(CustomerProvisioning.empty(CUSTOMER).numbersWithoutEmergencyAddress()).isZero();
+    }
+
+    @Test
     void queueMembersMustBeUsers() {
         assertThatThrownBy(() -> withQueue(queue("+4723450000", List.of(UserId.of("alice"))), RANGES))
                 .hasMessage("customer fjord: queue Sentralbord member alice is not a user");
