@@ -16,10 +16,8 @@ import io.sentral.testkit.Sdp;
 import io.sentral.testkit.SipMessage;
 import io.sentral.testkit.SipTestAgent;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
@@ -45,23 +43,21 @@ class DirectCallTest {
     @TempDir
     Path dataDir;
 
+    private SwitchboardScene scene;
     private TestNode node;
     private SipTestAgent carrier;
     private Phones phones;
 
     private void start(UnaryOperator<User> users) {
-        carrier = SipTestAgent.udp("127.0.0.2", 0);
-        node = TestNode.start(dataDir, Clock.systemUTC(), TestNode.Setup.defaults()
-                .gateways(Map.of("carrier-1", carrier.port()))
-                .customers(Provisionings.users("fjord", users)));
-        phones = new Phones(node);
+        scene = SwitchboardScene.start(dataDir, Provisionings.users("fjord", users));
+        carrier = scene.carrier;
+        node = scene.node;
+        phones = scene.phones;
     }
 
     @AfterEach
     void stop() {
-        phones.close();
-        carrier.close();
-        node.close();
+        scene.close();
     }
 
     @Test

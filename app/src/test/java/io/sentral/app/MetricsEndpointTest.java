@@ -11,9 +11,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +29,7 @@ class MetricsEndpointTest {
     @TempDir
     Path dataDir;
 
+    private SwitchboardScene scene;
     private TestNode node;
     private SipTestAgent carrier;
     private Phones phones;
@@ -37,17 +37,15 @@ class MetricsEndpointTest {
 
     @BeforeEach
     void start() {
-        carrier = SipTestAgent.udp("127.0.0.2", 0);
-        node = TestNode.start(dataDir, Clock.systemUTC(), TestNode.Setup.defaults()
-                .gateways(Map.of("carrier-1", carrier.port())));
-        phones = new Phones(node);
+        scene = SwitchboardScene.start(dataDir, UnaryOperator.identity());
+        carrier = scene.carrier;
+        node = scene.node;
+        phones = scene.phones;
     }
 
     @AfterEach
     void stop() {
-        phones.close();
-        carrier.close();
-        node.close();
+        scene.close();
     }
 
     private HttpResponse<String> get(String path) throws Exception {

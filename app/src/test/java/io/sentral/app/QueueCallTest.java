@@ -7,9 +7,7 @@ import io.sentral.testkit.Dialog;
 import io.sentral.testkit.SipMessage;
 import io.sentral.testkit.SipTestAgent;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,23 +32,21 @@ class QueueCallTest {
     @TempDir
     Path dataDir;
 
+    private SwitchboardScene scene;
     private TestNode node;
     private SipTestAgent carrier;
     private Phones phones;
 
     private void start(Duration ring, Duration wrapUp, Duration maxWait) {
-        carrier = SipTestAgent.udp("127.0.0.2", 0);
-        node = TestNode.start(dataDir, Clock.systemUTC(), TestNode.Setup.defaults()
-                .gateways(Map.of("carrier-1", carrier.port()))
-                .customers(Provisionings.queues("fjord", Provisionings.timers(ring, wrapUp, maxWait))));
-        phones = new Phones(node);
+        scene = SwitchboardScene.start(dataDir, Provisionings.queues("fjord", Provisionings.timers(ring, wrapUp, maxWait)));
+        carrier = scene.carrier;
+        node = scene.node;
+        phones = scene.phones;
     }
 
     @AfterEach
     void stop() {
-        phones.close();
-        carrier.close();
-        node.close();
+        scene.close();
     }
 
     @Test

@@ -6,15 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sentral.core.call.CallControl;
 import io.sentral.core.call.CallEvent;
-import io.sentral.testkit.DigestClient;
 import io.sentral.testkit.Dialog;
+import io.sentral.testkit.DigestClient;
 import io.sentral.testkit.Sdp;
 import io.sentral.testkit.SipMessage;
 import io.sentral.testkit.SipTestAgent;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
-import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,6 +44,7 @@ class TransferTest {
     @TempDir
     Path dataDir;
 
+    private SwitchboardScene scene;
     private TestNode node;
     private SipTestAgent carrier;
     private Phones phones;
@@ -53,19 +53,17 @@ class TransferTest {
 
     @BeforeEach
     void start() {
-        carrier = SipTestAgent.udp("127.0.0.2", 0);
-        node = TestNode.start(dataDir, Clock.systemUTC(), TestNode.Setup.defaults()
-                .gateways(Map.of("carrier-1", carrier.port())));
-        phones = new Phones(node);
+        scene = SwitchboardScene.start(dataDir, UnaryOperator.identity());
+        carrier = scene.carrier;
+        node = scene.node;
+        phones = scene.phones;
         alice = phones.register("alice");
         carol = phones.register("carol");
     }
 
     @AfterEach
     void stop() {
-        phones.close();
-        carrier.close();
-        node.close();
+        scene.close();
     }
 
     /** The caller reaches Alice on her direct number. */
