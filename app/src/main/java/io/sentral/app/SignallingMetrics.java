@@ -2,15 +2,21 @@ package io.sentral.app;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.sentral.core.call.SignallingEvents;
+import java.time.Duration;
 
 /**
  * SIP traffic and security counters (N1): {@code sentral_sip_requests_total{method}},
  * {@code sentral_sip_responses_total{class}} (1xx…6xx), {@code sentral_auth_failures_total{method}}
- * and {@code sentral_sip_malformed_total}. The failure counters exist at 0 from the start so that an
+ * {@code sentral_sip_malformed_total} and the processing-time histogram
+ * {@code sentral_sip_processing_seconds{method}} (5, 20, 100, 500 ms buckets). The failure counters exist at 0 from the start so that an
  * alert sees the first burst.
  */
 final class SignallingMetrics implements SignallingEvents {
+    private static final Duration[] PROCESSING_LEVELS = {Duration.ofMillis(5), Duration.ofMillis(20),
+            Duration.ofMillis(100), Duration.ofMillis(500)};
+
     private final MeterRegistry registry;
 
     SignallingMetrics(MeterRegistry registry) {
@@ -30,6 +36,13 @@ final class SignallingMetrics implements SignallingEvents {
     public void responseSent(int status) {
         Counter.builder("sentral.sip.responses").description("SIP responses sent by status class")
                 .tag("class", (status / 100) + "xx").register(registry).increment();
+    }
+
+    @Override
+    public void requestProcessed(String method, Duration took) {
+        Timer.builder("sentral.sip.processing")
+                .description("from a request's arrival to the end of its handling on its call's lane")
+                .tag("method", method).serviceLevelObjectives(PROCESSING_LEVELS).register(registry).record(took);
     }
 
     @Override

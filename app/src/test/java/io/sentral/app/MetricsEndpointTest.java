@@ -137,7 +137,9 @@ class MetricsEndpointTest {
                     .contains("sentral_auth_failures_total{method=\"INVITE\"} 0.0")
                     .contains("sentral_sip_requests_total{method=\"REGISTER\"} 2.0")
                     .contains("sentral_sip_responses_total{class=\"4xx\"}")
-                    .contains("sentral_sip_malformed_total 0.0");
+                    .contains("sentral_sip_malformed_total 0.0")
+                    .contains("sentral_sip_processing_seconds_count{method=\"REGISTER\"} 2")
+                    .contains("sentral_sip_processing_seconds_bucket{method=\"REGISTER\",le=\"0.5\"}");
         } finally {
             pbx.close();
         }

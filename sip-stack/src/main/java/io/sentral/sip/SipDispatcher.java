@@ -5,6 +5,7 @@ import io.sentral.sip.b2bua.CallSignals;
 import io.sentral.sip.b2bua.InviteHandler;
 import io.sentral.sip.internal.SipContext;
 import io.sentral.sip.registrar.RegisterHandler;
+import java.time.Duration;
 import java.util.List;
 import javax.sip.ClientTransaction;
 import javax.sip.DialogTerminatedEvent;
@@ -51,7 +52,9 @@ final class SipDispatcher implements SipListener {
         Request request = event.getRequest();
         String callId = callIdOf(request);
         String method = request.getMethod();
-        sip.signalling().requestReceived(ALLOWED.contains(method) ? method : "other");
+        String counted = ALLOWED.contains(method) ? method : "other";
+        long arrived = System.nanoTime();
+        sip.signalling().requestReceived(counted);
         if (Request.ACK.equals(method)) {
             sip.lanes().execute(callId, () -> inCallContext(callId, () -> calls.onAck(event)));
             return;
@@ -70,7 +73,10 @@ final class SipDispatcher implements SipListener {
         ServerTransaction transaction = tx;
         String ip = event instanceof RequestEventExt ext ? ext.getRemoteIpAddress() : "0.0.0.0";
         int port = event instanceof RequestEventExt ext ? ext.getRemotePort() : 0;
-        sip.lanes().execute(callId, () -> inCallContext(callId, () -> dispatch(event, transaction, ip, port)));
+        sip.lanes().execute(callId, () -> inCallContext(callId, () -> {
+            dispatch(event, transaction, ip, port);
+            sip.signalling().requestProcessed(counted, Duration.ofNanos(System.nanoTime() - arrived));
+        }));
     }
 
     private void dispatch(RequestEvent event, ServerTransaction tx, String ip, int port) {
