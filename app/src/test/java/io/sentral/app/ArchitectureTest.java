@@ -1,5 +1,6 @@
 package io.sentral.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -19,6 +20,13 @@ class ArchitectureTest {
     static void importSentral() {
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.sentral");
+    }
+
+    /** Rules over an empty import would pass whatever the code does: every module must be seen. */
+    @Test
+    void theRulesSeeEveryModule() {
+        assertThat(classes.stream().map(c -> c.getPackageName().split("\\.")[2]).distinct())
+                .contains("core", "config", "routing", "sip", "storage", "api", "app");
     }
 
     @Test

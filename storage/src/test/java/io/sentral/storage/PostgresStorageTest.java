@@ -1,5 +1,6 @@
 package io.sentral.storage;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.sentral.config.DatabaseSettings;
@@ -11,6 +12,7 @@ import java.util.Objects;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The storage contract on PostgreSQL, when {@code SENTRAL_TEST_PG_URL} (a JDBC URL, e.g.
@@ -46,6 +48,15 @@ class PostgresStorageTest extends StorageContract {
     private Database openSchema() {
         String url = URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
         return Database.open(new DatabaseSettings(url, USER, PASSWORD, 4), java.nio.file.Path.of("unused"));
+    }
+
+    /** The contract must really run on PostgreSQL, in the throwaway schema of this test. */
+    @Test
+    void theContractRunsOnPostgresInItsOwnSchema() {
+        String[] where = database.withConnection(c -> new String[] {c.getMetaData().getDatabaseProductName(),
+                c.getSchema()});
+        assertThat(where[0]).isEqualTo("PostgreSQL");
+        assertThat(where[1]).isEqualTo(schema);
     }
 
     @AfterEach
