@@ -79,6 +79,7 @@ public final class Main {
             return config;
         }
         NodeSettings node = config.node();
-        return config.withNode(new NodeSettings(command.dataDir().get(), node.sip(), node.http(), node.database()));
+        return config.withNode(new NodeSettings(command.dataDir().get(), node.sip(), node.http(), node.database(),
+                node.tracing()));
     }
 }

@@ -11,6 +11,7 @@ import io.sentral.config.SentralConfig;
 import io.sentral.config.SipSettings;
 import io.sentral.core.call.CallControl;
 import io.sentral.core.call.CallEventListener;
+import io.sentral.core.trace.TraceBook;
 import io.sentral.core.call.CallRecordStore;
 import io.sentral.core.emergency.EmergencyAddressStore;
 import io.sentral.core.number.Country;
@@ -75,6 +76,7 @@ public final class SentralServer implements AutoCloseable {
     private ScheduledExecutorService calendarScheduler;
     private CalendarSync calendarSync;
     private HttpServer http;
+    private Tracing tracing;
 
     public SentralServer(SentralConfig config, Clock clock) {
         this(config, clock, UnaryOperator.identity());
@@ -120,9 +122,11 @@ public final class SentralServer implements AutoCloseable {
             callMetrics.watchTrunks(snapshot, location, config.node().sip().domain());
             callMetrics.watchEmergencyCoverage(snapshot);
         });
+        tracing = Tracing.start(config.node().tracing(), meters);
         CallEventListener callEvents = event -> {
             capacity.onEvent(event);
             callMetrics.onEvent(event);
+            tracing.book().onEvent(event);
             events.onEvent(event);
         };
         SipSettings sipSettings = config.node().sip();
@@ -139,7 +143,7 @@ public final class SentralServer implements AutoCloseable {
         sip = new SipEdge(sipSettings, tls,
                 new SipEdgeServices(tenants::get, config.gateways(), router, location, callEvents,
                         new PolicyEventRecorder(meters), addressStore.apply(emergencyAddresses), gatewayStatus, clock,
-                        router, queues, new SignallingMetrics(meters)));
+                        router, queues, new SignallingMetrics(meters), tracing.taps()));
         sip.start();
         queues.start(QUEUE_SYNC_INTERVAL);
         calendarScheduler = daemonScheduler("calendar-sync");
@@ -218,6 +222,11 @@ public final class SentralServer implements AutoCloseable {
     }
 
     /** Server-side commands on live calls (S8), for the web switchboard. */
+    /** SIP trace on demand (N3): switch trunks and numbers on and off, read traced calls. */
+    public TraceBook traces() {
+        return tracing.book();
+    }
+
     public CallControl callControl() {
         return sip.callControl();
     }
@@ -249,6 +258,9 @@ public final class SentralServer implements AutoCloseable {
         }
         if (sip != null) {
             sip.close();
+        }
+        if (tracing != null) {
+            tracing.close();
         }
         if (events != null) {
             events.close();

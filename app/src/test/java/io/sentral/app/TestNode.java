@@ -8,6 +8,7 @@ import io.sentral.config.LocationFormat;
 import io.sentral.config.NodeSettings;
 import io.sentral.config.SentralConfig;
 import io.sentral.config.SipSettings;
+import io.sentral.config.TracingSettings;
 import io.sentral.core.call.CallRecord;
 import io.sentral.core.emergency.EmergencyAddressStore;
 import io.sentral.core.portability.PortedOut;
@@ -46,52 +47,57 @@ final class TestNode implements AutoCloseable {
     record Setup(Map<String, Integer> gatewayPorts, Duration gatewayTimeout, List<Transport> transports,
                  Duration pingInterval, UnaryOperator<CustomerProvisioning> customers,
                  UnaryOperator<EmergencyAddressStore> addressStore, List<PortedOut> portedOut,
-                 LocationFormat emergencyLocationFormat) {
+                 LocationFormat emergencyLocationFormat, TracingSettings tracing) {
 
         static Setup defaults() {
             return new Setup(Map.of(), Duration.ofSeconds(2), List.of(Transport.UDP, Transport.TCP),
                     Duration.ZERO, UnaryOperator.identity(), UnaryOperator.identity(), List.of(),
-                    LocationFormat.PIDF_LO);
+                    LocationFormat.PIDF_LO, TracingSettings.defaults());
         }
 
         Setup emergencyLocationFormat(LocationFormat format) {
             return new Setup(gatewayPorts, gatewayTimeout, transports, pingInterval, customers, addressStore, portedOut,
-                    format);
+                    format, tracing);
         }
 
         Setup portedOut(List<PortedOut> numbers) {
             return new Setup(gatewayPorts, gatewayTimeout, transports, pingInterval, customers, addressStore,
-                    numbers, emergencyLocationFormat);
+                    numbers, emergencyLocationFormat, tracing);
         }
 
         Setup gateways(Map<String, Integer> ports) {
             return new Setup(ports, gatewayTimeout, transports, pingInterval, customers, addressStore,
-                    portedOut, emergencyLocationFormat);
+                    portedOut, emergencyLocationFormat, tracing);
         }
 
         Setup gatewayTimeout(Duration timeout) {
             return new Setup(gatewayPorts, timeout, transports, pingInterval, customers, addressStore,
-                    portedOut, emergencyLocationFormat);
+                    portedOut, emergencyLocationFormat, tracing);
         }
 
         Setup transports(List<Transport> list) {
             return new Setup(gatewayPorts, gatewayTimeout, list, pingInterval, customers, addressStore,
-                    portedOut, emergencyLocationFormat);
+                    portedOut, emergencyLocationFormat, tracing);
         }
 
         Setup pingEvery(Duration interval) {
             return new Setup(gatewayPorts, gatewayTimeout, transports, interval, customers, addressStore,
-                    portedOut, emergencyLocationFormat);
+                    portedOut, emergencyLocationFormat, tracing);
         }
 
         Setup customers(UnaryOperator<CustomerProvisioning> change) {
             return new Setup(gatewayPorts, gatewayTimeout, transports, pingInterval, change, addressStore,
-                    portedOut, emergencyLocationFormat);
+                    portedOut, emergencyLocationFormat, tracing);
+        }
+
+        Setup tracing(TracingSettings settings) {
+            return new Setup(gatewayPorts, gatewayTimeout, transports, pingInterval, customers, addressStore,
+                    portedOut, emergencyLocationFormat, settings);
         }
 
         Setup addressStore(UnaryOperator<EmergencyAddressStore> wrapper) {
             return new Setup(gatewayPorts, gatewayTimeout, transports, pingInterval, customers, wrapper,
-                    portedOut, emergencyLocationFormat);
+                    portedOut, emergencyLocationFormat, tracing);
         }
     }
 
@@ -123,7 +129,8 @@ final class TestNode implements AutoCloseable {
                         g.role() == GatewayRole.EMERGENCY ? setup.emergencyLocationFormat() : g.locationFormat())
                         : g)
                 .toList();
-        NodeSettings node = new NodeSettings(dataDir, sip, HttpSettings.forTests(), demo.node().database());
+        NodeSettings node = new NodeSettings(dataDir, sip, HttpSettings.forTests(), demo.node().database(),
+                setup.tracing());
         List<CustomerProvisioning> customers = demo.customers().stream().map(setup.customers()).toList();
         SentralConfig config = new SentralConfig(node, gateways, customers, demo.accounts(), demo.numberPlan(),
                 setup.portedOut().isEmpty() ? Optional.empty() : Optional.of(setup.portedOut()));

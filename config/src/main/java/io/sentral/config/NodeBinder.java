@@ -22,12 +22,52 @@ final class NodeBinder {
     static NodeSettings bind(Optional<YamlNode> section) {
         if (section.isEmpty()) {
             return new NodeSettings(DEFAULT_DATA_DIR, sip(Optional.empty()), http(Optional.empty()),
-                    database(Optional.empty()));
+                    database(Optional.empty()), TracingSettings.defaults());
         }
-        YamlNode node = section.get().object(Set.of("dataDir", "sip", "http", "database"));
+        YamlNode node = section.get().object(Set.of("dataDir", "sip", "http", "database", "tracing"));
         Path dataDir = node.optional("dataDir").map(n -> n.parse(Path::of)).orElse(DEFAULT_DATA_DIR);
         return new NodeSettings(dataDir, sip(node.optional("sip")), http(node.optional("http")),
-                database(node.optional("database")));
+                database(node.optional("database")), tracing(node.optional("tracing")));
+    }
+
+    private static TracingSettings tracing(Optional<YamlNode> section) {
+        TracingSettings d = TracingSettings.defaults();
+        if (section.isEmpty()) {
+            return d;
+        }
+        YamlNode tracing = section.get().object(Set.of("keptCalls", "messagesPerCall", "hep"));
+        return new TracingSettings(
+                tracing.optional("keptCalls").map(n -> n.integer(1, 100_000)).orElse(d.keptCalls()),
+                tracing.optional("messagesPerCall").map(n -> n.integer(1, 10_000)).orElse(d.messagesPerCall()),
+                tracing.optional("hep").flatMap(NodeBinder::hep));
+    }
+
+    /** {@code hep: {collector: host:port, captureId, password}}; an empty collector means no export. */
+    private static Optional<TracingSettings.HepSettings> hep(YamlNode section) {
+        YamlNode hep = section.object(Set.of("collector", "captureId", "password"));
+        Optional<YamlNode> collector = hep.optional("collector").filter(n -> !n.text().isBlank());
+        if (collector.isEmpty()) {
+            return Optional.empty();
+        }
+        YamlNode node = collector.get();
+        String text = node.nonBlankText();
+        int colon = text.lastIndexOf(':');
+        if (colon <= 0 || colon == text.length() - 1) {
+            throw node.error("expected host:port, e.g. 127.0.0.1:9060, not '" + text + "'");
+        }
+        int port;
+        try {
+            port = Integer.parseInt(text.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            throw node.error("the port of '" + text + "' is not a number");
+        }
+        if (port < 1 || port > 65535) {
+            throw node.error("port " + port + " is outside 1-65535");
+        }
+        String host = text.substring(0, colon).replaceAll("^\\[|]$", "");
+        return Optional.of(new TracingSettings.HepSettings(host, port,
+                hep.optional("captureId").map(n -> n.integer(0, Integer.MAX_VALUE)).orElse(2001),
+                hep.optional("password").map(YamlNode::text).filter(p -> !p.isEmpty())));
     }
 
     private static SipSettings sip(Optional<YamlNode> section) {

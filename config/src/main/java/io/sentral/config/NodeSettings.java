@@ -8,9 +8,12 @@ import java.util.Objects;
  * tenant data, which customers own.
  *
  * @param dataDir  where the node keeps its files: the embedded database, the demo TLS certificate
+ * @param tracing  SIP trace on demand and HEP export (N3)
  */
-public record NodeSettings(Path dataDir, SipSettings sip, HttpSettings http, DatabaseSettings database) {
+public record NodeSettings(Path dataDir, SipSettings sip, HttpSettings http, DatabaseSettings database,
+                           TracingSettings tracing) {
     public NodeSettings {
+        Objects.requireNonNull(tracing, "tracing");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(sip, "sip");
         Objects.requireNonNull(http, "http");

@@ -55,6 +55,7 @@ final class SipDispatcher implements SipListener {
         String counted = ALLOWED.contains(method) ? method : "other";
         long arrived = System.nanoTime();
         sip.signalling().requestReceived(counted);
+        sip.wire().received(request);
         if (Request.ACK.equals(method)) {
             sip.lanes().execute(callId, () -> inCallContext(callId, () -> calls.onAck(event)));
             return;
@@ -123,7 +124,7 @@ final class SipDispatcher implements SipListener {
         LOG.warn("malformed {} {}: {}", request.getMethod(), callIdOf(request), reason);
         sip.signalling().malformed();
         try {
-            sip.provider().sendResponse(sip.response(request, Response.BAD_REQUEST, "Bad Request (" + reason + ")"));
+            sip.sendStateless(sip.response(request, Response.BAD_REQUEST, "Bad Request (" + reason + ")"));
         } catch (Exception e) {
             LOG.debug("cannot answer malformed request: {}", e.toString());
         }
@@ -151,6 +152,7 @@ final class SipDispatcher implements SipListener {
     @Override
     public void processResponse(ResponseEvent event) {
         String callId = callIdOf(event.getResponse());
+        sip.wire().received(event.getResponse());
         sip.lanes().execute(callId, () -> inCallContext(callId, () -> calls.onResponse(event)));
     }
 
@@ -160,6 +162,7 @@ final class SipDispatcher implements SipListener {
             return;
         }
         ClientTransaction tx = event.getClientTransaction();
+        sip.wire().timedOut(tx);
         String callId = callIdOf(tx.getRequest());
         sip.lanes().execute(callId, () -> inCallContext(callId, () -> calls.onTimeout(tx)));
     }

@@ -20,7 +20,8 @@ import io.sentral.sip.emergency.LocationLookup;
 import io.sentral.sip.internal.CallLanes;
 import io.sentral.sip.internal.SipContext;
 import io.sentral.sip.internal.SafeMessageParserFactory;
-import io.sentral.sip.internal.SipMessageLogger;
+import io.sentral.sip.internal.QuietServerLogger;
+import io.sentral.sip.internal.WireLog;
 import io.sentral.sip.internal.Slf4jStackLogger;
 import io.sentral.sip.registrar.BindingRules;
 import io.sentral.sip.registrar.RegisterHandler;
@@ -34,6 +35,11 @@ import java.net.ServerSocket;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import io.sentral.core.trace.WireTap;
+import java.util.ArrayList;
+import java.net.InetSocketAddress;
+import io.sentral.sip.internal.SipWire;
+import io.sentral.sip.b2bua.B2buaCall;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import gov.nist.javax.sip.SipStackExt;
@@ -137,8 +143,12 @@ public final class SipEdge implements AutoCloseable {
         if (provider == null) {
             throw new IllegalStateException("no UDP or TCP transport configured");
         }
+        SipWire wire = new SipWire(withWireLog(services.wireTaps()), callId -> calls.find(callId).map(B2buaCall::callId)
+                .orElse(callId), services.signalling(), services.clock(),
+                new InetSocketAddress(settings.listenAddress(), candidate),
+                new InetSocketAddress(settings.listenAddress(), tlsCandidate));
         SipContext sip = new SipContext(provider, factory.createMessageFactory(), factory.createHeaderFactory(),
-                factory.createAddressFactory(), settings, lanes, candidate, tlsCandidate, services.signalling());
+                factory.createAddressFactory(), settings, lanes, candidate, tlsCandidate, services.signalling(), wire);
         DigestAuthenticator authenticator = new DigestAuthenticator(settings.domain(),
                 List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256),
                 new NonceService(services.clock(), settings.nonceTtl()));
@@ -160,12 +170,18 @@ public final class SipEdge implements AutoCloseable {
         pinger.start(settings.gatewayPingInterval());
     }
 
+    private static List<WireTap> withWireLog(List<WireTap> taps) {
+        List<WireTap> all = new ArrayList<>(taps);
+        all.add(new WireLog());
+        return all;
+    }
+
     private Properties stackProperties() {
         Properties p = new Properties();
         p.setProperty("javax.sip.STACK_NAME", "sentral-" + UUID.randomUUID());
         p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
         p.setProperty("gov.nist.javax.sip.STACK_LOGGER", Slf4jStackLogger.class.getName());
-        p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", SipMessageLogger.class.getName());
+        p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", QuietServerLogger.class.getName());
         p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", SafeMessageParserFactory.class.getName());
         p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "4");

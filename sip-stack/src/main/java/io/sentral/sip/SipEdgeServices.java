@@ -1,5 +1,6 @@
 package io.sentral.sip;
 
+import io.sentral.core.trace.WireTap;
 import io.sentral.core.call.SignallingEvents;
 import io.sentral.core.route.SwitchboardRouter;
 import io.sentral.core.switchboard.QueueCalls;
@@ -21,14 +22,15 @@ import java.util.function.Supplier;
  * the operator's gateways, the router that decides, the registrar's location service, where to
  * publish call events and policy decisions, the emergency address registry, the gateway status
  * board its pings keep up to date (routing reads it), the clock, and the switchboard's decisions
- * and queues (S1-S8).
+ * and queues (S1-S8), and the taps that see every SIP message (N3: trace on demand, HEP).
  */
 public record SipEdgeServices(Supplier<TenantSnapshot> tenants, List<GatewaySettings> gateways, CallRouter router,
                               LocationService location, CallEventListener events, PolicyEventListener policyEvents,
                               EmergencyAddressStore emergencyAddresses, GatewayStatusBoard gatewayStatus,
                               Clock clock, SwitchboardRouter switchboard, QueueCalls queues,
-                              SignallingEvents signalling) {
+                              SignallingEvents signalling, List<WireTap> wireTaps) {
     public SipEdgeServices {
+        wireTaps = List.copyOf(wireTaps);
         Objects.requireNonNull(signalling, "signalling");
         Objects.requireNonNull(switchboard, "switchboard");
         Objects.requireNonNull(queues, "queues");
@@ -41,6 +43,15 @@ public record SipEdgeServices(Supplier<TenantSnapshot> tenants, List<GatewaySett
         Objects.requireNonNull(emergencyAddresses, "emergencyAddresses");
         Objects.requireNonNull(gatewayStatus, "gatewayStatus");
         Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Without wire taps. */
+    public SipEdgeServices(Supplier<TenantSnapshot> tenants, List<GatewaySettings> gateways, CallRouter router,
+                           LocationService location, CallEventListener events, PolicyEventListener policyEvents,
+                           EmergencyAddressStore emergencyAddresses, GatewayStatusBoard gatewayStatus, Clock clock,
+                           SwitchboardRouter switchboard, QueueCalls queues, SignallingEvents signalling) {
+        this(tenants, gateways, router, location, events, policyEvents, emergencyAddresses, gatewayStatus, clock,
+                switchboard, queues, signalling, List.of());
     }
 
     /** Without signalling counters. */

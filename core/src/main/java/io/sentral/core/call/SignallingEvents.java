@@ -23,6 +23,13 @@ public interface SignallingEvents {
     default void requestProcessed(String method, java.time.Duration took) {
     }
 
+    /**
+     * A request Sentral sent on a client transaction got its final response after {@code took}
+     * (a peer's answer time for BYE or OPTIONS; for INVITE the whole ringing time).
+     */
+    default void transactionCompleted(String method, java.time.Duration took) {
+    }
+
     /** A request could not be parsed or lacked required headers (answered 400). */
     void malformed();
 

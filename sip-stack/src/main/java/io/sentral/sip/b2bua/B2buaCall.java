@@ -232,7 +232,7 @@ public final class B2buaCall {
             Branch branch = new Branch(ct, dialog, target.destination(), user);
             branches.add(branch);
             LOG.info("call {} -> {} via {}", caller.fromUser(), target.destination().uri(), target.destination().label());
-            ct.sendRequest();
+            sip.send(ct);
             if (silenceFailover) {
                 branch.silenceTimer = schedule(sip.settings().gatewayTimeout(), () -> onSilence(branch));
             }
@@ -326,7 +326,7 @@ public final class B2buaCall {
             if (reason.isPresent()) {
                 cancel.addHeader(sip.headers().createHeader("Reason", reason.get()));
             }
-            sip.provider().getNewClientTransaction(cancel).sendRequest();
+            sip.send(sip.provider().getNewClientTransaction(cancel));
         });
     }
 
@@ -462,7 +462,7 @@ public final class B2buaCall {
         // a transfer target got no SDP: its 2xx carries an offer, answered in the ACK after the rejoin
         if (Messages.hasBody(aRequest) && !branch.acked && transfer == null) {
             long cseq = ((CSeqHeader) branch.answer.getHeader(CSeqHeader.NAME)).getSeqNumber();
-            attempt("ACK agent", () -> branch.dialog.sendAck(branch.dialog.createAck(cseq)));
+            attempt("ACK agent", () -> sip.sendAck(branch.dialog, branch.dialog.createAck(cseq)));
             branch.acked = true;
         }
     }
@@ -479,7 +479,7 @@ public final class B2buaCall {
         long cseq = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
         if (Messages.hasBody(aRequest)) {
             if (!winner.acked) {
-                attempt("ACK callee", () -> winner.dialog.sendAck(winner.dialog.createAck(cseq)));
+                attempt("ACK callee", () -> sip.sendAck(winner.dialog, winner.dialog.createAck(cseq)));
                 winner.acked = true;
             }
         } else {
@@ -565,7 +565,7 @@ public final class B2buaCall {
         attempt("relay ACK", () -> {
             Request relayed = pending.target().createAck(pending.cseq());
             Messages.copyBody(ack, relayed);
-            pending.target().sendAck(relayed);
+            sip.sendAck(pending.target(), relayed);
         });
     }
 
@@ -600,7 +600,7 @@ public final class B2buaCall {
             }
             ClientTransaction ct = sip.provider().getNewClientTransaction(relayed);
             ct.setApplicationData(new InDialogRelay(this, from, tx, relayed));
-            target.sendRequest(ct);
+            sip.send(target, ct);
         });
     }
 
@@ -642,7 +642,7 @@ public final class B2buaCall {
             Dialog target = relay.from() == Side.A ? bDialog : aDialog;
             long cseq = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
             if (Messages.hasBody(relay.relayed())) {
-                attempt("ACK re-INVITE", () -> target.sendAck(target.createAck(cseq)));
+                attempt("ACK re-INVITE", () -> sip.sendAck(target, target.createAck(cseq)));
             } else {
                 deferredAck = new DeferredAck(relay.from(), target, cseq);
             }
@@ -656,14 +656,14 @@ public final class B2buaCall {
         attempt("send BYE", () -> {
             Request bye = dialog.createRequest(Request.BYE);
             ClientTransaction ct = sip.provider().getNewClientTransaction(bye);
-            dialog.sendRequest(ct);
+            sip.send(dialog, ct);
         });
     }
 
     private void ackAndBye(Dialog dialog, Response response, boolean alreadyAcked) {
         if (!alreadyAcked) {
             long cseq = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
-            attempt("ACK stray answer", () -> dialog.sendAck(dialog.createAck(cseq)));
+            attempt("ACK stray answer", () -> sip.sendAck(dialog, dialog.createAck(cseq)));
         }
         sendBye(dialog);
     }

@@ -237,7 +237,7 @@ final class CallTransfers {
                     ? "terminated;reason=noresource" : "active;expires=60"));
             notify.setContent("SIP/2.0 " + sipfrag + "\r\n",
                     call.sip.headers().createContentTypeHeader("message", "sipfrag;version=2.0"));
-            dialog.sendRequest(call.sip.provider().getNewClientTransaction(notify));
+            call.sip.send(dialog, call.sip.provider().getNewClientTransaction(notify));
         });
     }
 

@@ -80,7 +80,7 @@ final class Rejoin {
             invite.setHeader(sip.contact(Messages.transportOf(invite)));
             ClientTransaction ct = sip.provider().getNewClientTransaction(invite);
             ct.setApplicationData(new Step(this, call, towardsTarget));
-            dialog.sendRequest(ct);
+            sip.send(dialog, ct);
         } catch (Exception e) {
             LOG.warn("call {}: re-INVITE for the transfer failed: {}", call.callId(), e.toString());
             outcome.failed("could not send the re-INVITE: " + e.getMessage());
@@ -103,17 +103,17 @@ final class Rejoin {
             if (step.towardsTarget()) {
                 targetAckCseq = cseq;
                 if (!Messages.hasBody(response)) {
-                    target.sendAck(target.createAck(cseq));
+                    sip.sendAck(target, target.createAck(cseq));
                     outcome.failed("the target answered the re-INVITE without an SDP offer");
                     return;
                 }
                 reInvite(stay, Optional.of(response), false);
                 return;
             }
-            stay.sendAck(stay.createAck(cseq));
+            sip.sendAck(stay, stay.createAck(cseq));
             Request ack = target.createAck(targetAckCseq);
             Messages.copyBody(response, ack);
-            target.sendAck(ack);
+            sip.sendAck(target, ack);
             outcome.joined();
         } catch (Exception e) {
             LOG.warn("call {}: ACK during the transfer failed: {}", call.callId(), e.toString());

@@ -79,7 +79,7 @@ public final class GatewayPinger implements AutoCloseable {
                 sip.headers().createMaxForwardsHeader(70));
         ClientTransaction tx = sip.provider().getNewClientTransaction(options);
         tx.setApplicationData(new GatewayProbe(gateway.name(), round));
-        tx.sendRequest();
+        sip.send(tx);
     }
 
     /** A gateway answered a ping (called on a lane). */

@@ -6,6 +6,8 @@ import java.text.ParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
 import javax.sip.InvalidArgumentException;
 import javax.sip.ListeningPoint;
 import javax.sip.ServerTransaction;
@@ -39,10 +41,13 @@ public final class SipContext {
     private final int port;
     private final int tlsPort;
     private final SignallingEvents signalling;
+    private final SipWire wire;
 
     public SipContext(SipProvider provider, MessageFactory messages, HeaderFactory headers, AddressFactory addresses,
-                      SipSettings settings, CallLanes lanes, int port, int tlsPort, SignallingEvents signalling) {
+                      SipSettings settings, CallLanes lanes, int port, int tlsPort, SignallingEvents signalling,
+                      SipWire wire) {
         this.signalling = signalling;
+        this.wire = wire;
         this.provider = provider;
         this.messages = messages;
         this.headers = headers;
@@ -56,6 +61,11 @@ public final class SipContext {
     /** Where signalling is counted (requests, responses, authentication failures, malformed requests). */
     public SignallingEvents signalling() {
         return signalling;
+    }
+
+    /** Where every message sent or received is reported (traces, HEP, transaction times). */
+    public SipWire wire() {
+        return wire;
     }
 
     public SipProvider provider() {
@@ -114,9 +124,35 @@ public final class SipContext {
         try {
             transaction.sendResponse(response);
             signalling.responseSent(response.getStatusCode());
+            wire.sent(response, transaction);
         } catch (SipException | InvalidArgumentException | RuntimeException e) {
             LOG.warn("could not send {} {}: {}", response.getStatusCode(), response.getReasonPhrase(), e.toString());
         }
+    }
+
+    /** Sends the request of a new client transaction (outside a dialog or creating one). */
+    public void send(ClientTransaction transaction) throws SipException {
+        transaction.sendRequest();
+        wire.sent(transaction.getRequest(), transaction);
+    }
+
+    /** Sends a request within {@code dialog} on its client transaction. */
+    public void send(Dialog dialog, ClientTransaction transaction) throws SipException {
+        dialog.sendRequest(transaction);
+        wire.sent(transaction.getRequest(), transaction);
+    }
+
+    /** Sends the ACK for a 2xx within {@code dialog} (no transaction: RFC 3261 13.2.2.4). */
+    public void sendAck(Dialog dialog, Request ack) throws SipException {
+        dialog.sendAck(ack);
+        wire.sent(ack, provider.getSipStack().getRouter());
+    }
+
+    /** Sends a response without a server transaction (a request the transaction layer refused). */
+    public void sendStateless(Response response) throws SipException {
+        provider.sendResponse(response);
+        signalling.responseSent(response.getStatusCode());
+        wire.sentStateless(response);
     }
 
     /** Answers {@code request} with {@code status} and {@code reason} on its transaction. */

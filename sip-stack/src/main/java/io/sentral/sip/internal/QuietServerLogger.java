@@ -8,11 +8,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logs every SIP message sent and received at DEBUG on logger {@code sentral.sip.wire}: turn it
- * on to see the wire. Instantiated by the stack through {@code gov.nist.javax.sip.SERVER_LOGGER}.
+ * Keeps JAIN-SIP's own message log (files, global switches) out of the way: messages are seen by
+ * {@link SipWire} instead, which the edge reports every send and receive to. Instantiated by the
+ * stack through {@code gov.nist.javax.sip.SERVER_LOGGER}.
  */
-public final class SipMessageLogger implements ServerLogger {
-    private final Logger log = LoggerFactory.getLogger("sentral.sip.wire");
+public final class QuietServerLogger implements ServerLogger {
+    private final Logger log = LoggerFactory.getLogger("gov.nist");
 
     @Override
     public void closeLogFile() {
@@ -21,23 +22,17 @@ public final class SipMessageLogger implements ServerLogger {
 
     @Override
     public void logMessage(SIPMessage message, String from, String to, boolean sender, long time) {
-        log(message, from, to, sender);
+        // SipWire reports messages
     }
 
     @Override
     public void logMessage(SIPMessage message, String from, String to, String status, boolean sender, long time) {
-        log(message, from, to, sender);
+        // SipWire reports messages
     }
 
     @Override
     public void logMessage(SIPMessage message, String from, String to, String status, boolean sender) {
-        log(message, from, to, sender);
-    }
-
-    private void log(SIPMessage message, String from, String to, boolean sender) {
-        if (log.isDebugEnabled()) {
-            log.debug("{} {} -> {}\n{}", sender ? "sent" : "received", from, to, message.encode());
-        }
+        // SipWire reports messages
     }
 
     @Override
