@@ -24,33 +24,56 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.sentral.config.HttpSettings;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP listener (DEMO.md: 127.0.0.1:8080): a small Netty pipeline — HTTP codec, aggregation of
- * requests up to 64 KiB (a larger one is refused 413 by the aggregator), then
- * {@link OperationsRoutes}. Requests are answered on the I/O thread: every route answers from
- * memory.
+ * requests up to 64 KiB (a larger one is refused 413 by the aggregator), then the routes:
+ * {@link OperationsRoutes} answer from memory on the I/O thread; {@link ApiRoutes} ({@code /api/})
+ * run on a small worker pool, since they check password hashes and read the database.
  */
 public final class HttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
     private static final int MAX_REQUEST_BYTES = 64 * 1024;
 
+    private static final int API_WORKERS = 4;
+
     private final HttpSettings settings;
     private final OperationsRoutes routes;
+    private final ApiRoutes api;
     private EventLoopGroup group;
+    private ExecutorService workers;
     private Channel channel;
 
+    /** Operational endpoints only (no API). */
     public HttpServer(HttpSettings settings, OperationsRoutes routes) {
+        this(settings, routes, new ApiRoutes(java.util.List.of(), (user, password) -> java.util.Optional.empty()));
+    }
+
+    public HttpServer(HttpSettings settings, OperationsRoutes routes, ApiRoutes api) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.routes = Objects.requireNonNull(routes, "routes");
+        this.api = Objects.requireNonNull(api, "api");
     }
 
     /** Binds the listener; port 0 picks a free port. */
     public synchronized HttpServer start() {
         group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        AtomicInteger workerCount = new AtomicInteger();
+        workers = Executors.newFixedThreadPool(API_WORKERS, r -> {
+            Thread t = new Thread(r, "http-api-" + workerCount.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         try {
             channel = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                     .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -86,34 +109,59 @@ public final class HttpServer implements AutoCloseable {
         if (group != null) {
             group.shutdownGracefully().syncUninterruptibly();
         }
+        if (workers != null) {
+            workers.shutdownNow();
+        }
     }
 
     /** Last in the pipeline: one aggregated request in, one response out. */
     private final class RouteHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-            HttpAnswer answer;
-            if (!request.decoderResult().isSuccess()) {
-                answer = HttpAnswer.problem(400, "Bad Request", "malformed HTTP request: "
-                        + request.decoderResult().cause());
-            } else {
-                try {
-                    answer = routes.answer(request.method().name(), request.uri());
-                } catch (RuntimeException e) {
-                    LOG.warn("{} {} failed", request.method(), request.uri(), e);
-                    answer = HttpAnswer.problem(500, "Internal Server Error", String.valueOf(e.getMessage()));
-                }
-            }
+            boolean keepAlive = HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess();
             boolean head = request.method().equals(HttpMethod.HEAD);
+            if (!request.decoderResult().isSuccess()) {
+                reply(ctx, HttpAnswer.problem(400, "Bad Request", "malformed HTTP request: "
+                        + request.decoderResult().cause()), head, keepAlive);
+                return;
+            }
+            String method = request.method().name();
+            String uri = request.uri();
+            if (!uri.startsWith("/api/")) {
+                reply(ctx, guarded(method, uri, () -> routes.answer(method, uri)), head, keepAlive);
+                return;
+            }
+            Optional<String> authorization = Optional.ofNullable(request.headers().get(HttpHeaderNames.AUTHORIZATION));
+            String body = request.content().toString(StandardCharsets.UTF_8);
+            try {
+                workers.execute(() -> {
+                    HttpAnswer answer = guarded(method, uri, () -> api.answer(method, uri, authorization, body));
+                    ctx.executor().execute(() -> reply(ctx, answer, head, keepAlive));
+                });
+            } catch (RejectedExecutionException e) {
+                reply(ctx, HttpAnswer.problem(503, "Service Unavailable", "shutting down"), head, false);
+            }
+        }
+
+        private HttpAnswer guarded(String method, String uri, Supplier<HttpAnswer> route) {
+            try {
+                return route.get();
+            } catch (RuntimeException e) {
+                LOG.warn("{} {} failed", method, uri, e);
+                return HttpAnswer.problem(500, "Internal Server Error", String.valueOf(e.getMessage()));
+            }
+        }
+
+        private void reply(ChannelHandlerContext ctx, HttpAnswer answer, boolean head, boolean keepAlive) {
             FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                     HttpResponseStatus.valueOf(answer.status()),
                     head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(answer.body()));
             response.headers().set(HttpHeaderNames.CONTENT_TYPE, answer.contentType());
             response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, answer.body().length);
-            if (answer.status() == 405) {
+            answer.headers().forEach((name, value) -> response.headers().set(name, value));
+            if (answer.status() == 405 && !answer.headers().containsKey("Allow")) {
                 response.headers().set(HttpHeaderNames.ALLOW, "GET, HEAD");
             }
-            boolean keepAlive = HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess();
             HttpUtil.setKeepAlive(response, keepAlive);
             var written = ctx.writeAndFlush(response);
             if (!keepAlive) {

@@ -1,8 +1,23 @@
 package io.sentral.api;
 
-/** Escaping for the few JSON strings the operational endpoints write by hand. */
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/** JSON for the HTTP answers: Jackson for documents, a small escaper for hand-written ones. */
 final class Json {
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
     private Json() {
+    }
+
+    static String write(Object document) {
+        try {
+            return MAPPER.writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot render JSON: " + e.getOriginalMessage(), e);
+        }
     }
 
     static String escape(String text) {

@@ -32,6 +32,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * Call-ID or address.
  */
 final class CallMetrics implements CallEventListener {
+    /** Answer-time buckets: ringing is human time, seconds to half a minute. */
+    private static final Duration[] SETUP_LEVELS = {Duration.ofSeconds(1), Duration.ofSeconds(3),
+            Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(30)};
+
     private static final String NO_TRUNK = "-";
 
     private final MeterRegistry registry;
@@ -61,7 +65,7 @@ final class CallMetrics implements CallEventListener {
                 Started s = calls.get(a.callId());
                 if (s != null) {
                     Timer.builder("sentral.call.setup").description("from INVITE to answer")
-                            .tag("direction", s.direction()).register(registry)
+                            .tag("direction", s.direction()).serviceLevelObjectives(SETUP_LEVELS).register(registry)
                             .record(Duration.between(s.at(), a.at()));
                 }
             }

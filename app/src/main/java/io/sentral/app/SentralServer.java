@@ -12,6 +12,11 @@ import io.sentral.config.SipSettings;
 import io.sentral.core.call.CallControl;
 import io.sentral.core.call.CallEventListener;
 import io.sentral.core.trace.TraceBook;
+import io.sentral.sip.security.SourceBlocker;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.sentral.api.ApiRoutes;
+import io.sentral.api.TraceRoutes;
+import io.sentral.storage.JdbcAccountStore;
 import io.sentral.core.call.CallRecordStore;
 import io.sentral.core.emergency.EmergencyAddressStore;
 import io.sentral.core.number.Country;
@@ -144,12 +149,19 @@ public final class SentralServer implements AutoCloseable {
                 new SipEdgeServices(tenants::get, config.gateways(), router, location, callEvents,
                         new PolicyEventRecorder(meters), addressStore.apply(emergencyAddresses), gatewayStatus, clock,
                         router, queues, new SignallingMetrics(meters), tracing.taps()));
+        Gauge.builder("sentral.blocked.sources", sip.blocker(), SourceBlocker::blockedSources)
+                .description("source addresses blocked now for failing authentication").register(meters);
+        FunctionCounter.builder("sentral.blocked.requests", sip.blocker(), SourceBlocker::droppedRequests)
+                .description("requests dropped because their source address is blocked").register(meters);
         sip.start();
         queues.start(QUEUE_SYNC_INTERVAL);
         calendarScheduler = daemonScheduler("calendar-sync");
         calendarSync = new CalendarSync(tenants::get, absences, calendarScheduler, clock, CALENDAR_SYNC_INTERVAL)
                 .start();
-        http = new HttpServer(config.node().http(), new OperationsRoutes(meters::scrape, this::health)).start();
+        ApiRoutes api = new ApiRoutes(new TraceRoutes(tracing.book(),
+                trunk -> tenants.get().trunks().stream().anyMatch(t -> t.id().equals(trunk))).routes(),
+                new AccountLogins(new JdbcAccountStore(database)));
+        http = new HttpServer(config.node().http(), new OperationsRoutes(meters::scrape, this::health), api).start();
         housekeeping = daemonScheduler("housekeeping");
         housekeeping.scheduleWithFixedDelay(this::purgeExpiredRegistrations, 60, 60, TimeUnit.SECONDS);
         // the queue board gauges show the boards as of at most a second ago (S14)

@@ -79,7 +79,7 @@ final class NodeBinder {
         }
         YamlNode sip = section.get().object(Set.of("listenAddress", "port", "tlsPort", "transports", "domain",
                 "minExpires", "maxExpires", "defaultExpires", "nonceTtl", "gatewayTimeout", "lanes",
-                "gatewayPingInterval"));
+                "gatewayPingInterval", "blocking"));
         String listenAddress = sip.optional("listenAddress").map(NodeBinder::ipAddress).orElse(d.listenAddress());
         int port = sip.optional("port").map(NodeBinder::port).orElse(d.port());
         int tlsPort = sip.optional("tlsPort").map(NodeBinder::port).orElse(d.tlsPort());
@@ -101,7 +101,16 @@ final class NodeBinder {
                 sip.optional("nonceTtl").map(NodeBinder::positive).orElse(d.nonceTtl()),
                 sip.optional("gatewayTimeout").map(NodeBinder::positive).orElse(d.gatewayTimeout()),
                 sip.optional("lanes").map(n -> n.integer(1, 1024)).orElse(d.lanes()),
-                sip.optional("gatewayPingInterval").map(YamlNode::duration).orElse(d.gatewayPingInterval()));
+                sip.optional("gatewayPingInterval").map(YamlNode::duration).orElse(d.gatewayPingInterval()),
+                sip.optional("blocking").map(NodeBinder::blocking).orElse(d.blocking()));
+    }
+
+    private static BlockingSettings blocking(YamlNode section) {
+        BlockingSettings d = BlockingSettings.defaults();
+        YamlNode blocking = section.object(Set.of("authFailures", "window", "blockFor"));
+        return new BlockingSettings(blocking.optional("authFailures").map(n -> n.integer(0, 100_000)).orElse(d.failures()),
+                blocking.optional("window").map(NodeBinder::positive).orElse(d.window()),
+                blocking.optional("blockFor").map(NodeBinder::positive).orElse(d.blockFor()));
     }
 
     private static HttpSettings http(Optional<YamlNode> section) {

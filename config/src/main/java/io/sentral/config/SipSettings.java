@@ -23,8 +23,10 @@ import java.util.Objects;
  */
 public record SipSettings(String listenAddress, int port, int tlsPort, List<Transport> transports, String domain,
                           Duration minExpires, Duration maxExpires, Duration defaultExpires, Duration nonceTtl,
-                          Duration gatewayTimeout, int lanes, Duration gatewayPingInterval) {
+                          Duration gatewayTimeout, int lanes, Duration gatewayPingInterval,
+                          BlockingSettings blocking) {
     public SipSettings {
+        Objects.requireNonNull(blocking, "blocking");
         Objects.requireNonNull(listenAddress, "listenAddress");
         transports = List.copyOf(transports);
         Objects.requireNonNull(domain, "domain");
@@ -37,6 +39,14 @@ public record SipSettings(String listenAddress, int port, int tlsPort, List<Tran
         if (gatewayPingInterval.isNegative()) {
             throw new IllegalArgumentException("gatewayPingInterval must not be negative: " + gatewayPingInterval);
         }
+    }
+
+    /** Sources blocked after the default number of authentication failures. */
+    public SipSettings(String listenAddress, int port, int tlsPort, List<Transport> transports, String domain,
+                       Duration minExpires, Duration maxExpires, Duration defaultExpires, Duration nonceTtl,
+                       Duration gatewayTimeout, int lanes, Duration gatewayPingInterval) {
+        this(listenAddress, port, tlsPort, transports, domain, minExpires, maxExpires, defaultExpires, nonceTtl,
+                gatewayTimeout, lanes, gatewayPingInterval, BlockingSettings.defaults());
     }
 
     /** Gateways pinged every 10 s (DEMO.md). */
@@ -56,11 +66,16 @@ public record SipSettings(String listenAddress, int port, int tlsPort, List<Tran
 
     public SipSettings withPort(int newPort) {
         return new SipSettings(listenAddress, newPort, tlsPort, transports, domain, minExpires, maxExpires,
-                defaultExpires, nonceTtl, gatewayTimeout, lanes, gatewayPingInterval);
+                defaultExpires, nonceTtl, gatewayTimeout, lanes, gatewayPingInterval, blocking);
     }
 
     public SipSettings withNonceTtl(Duration ttl) {
         return new SipSettings(listenAddress, port, tlsPort, transports, domain, minExpires, maxExpires,
-                defaultExpires, ttl, gatewayTimeout, lanes, gatewayPingInterval);
+                defaultExpires, ttl, gatewayTimeout, lanes, gatewayPingInterval, blocking);
+    }
+
+    public SipSettings withBlocking(BlockingSettings settings) {
+        return new SipSettings(listenAddress, port, tlsPort, transports, domain, minExpires, maxExpires,
+                defaultExpires, nonceTtl, gatewayTimeout, lanes, gatewayPingInterval, settings);
     }
 }

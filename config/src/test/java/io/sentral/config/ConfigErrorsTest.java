@@ -72,7 +72,7 @@ class ConfigErrorsTest {
     @Test
     void unknownKey() {
         assertRefused("node:\n  sip:\n    prot: 5060\n",
-                "bad.yaml: node.sip.prot: unknown key (expected one of: defaultExpires, domain, gatewayPingInterval, gatewayTimeout, lanes,"
+                "bad.yaml: node.sip.prot: unknown key (expected one of: blocking, defaultExpires, domain, gatewayPingInterval, gatewayTimeout, lanes,"
                         + " listenAddress, maxExpires, minExpires, nonceTtl, port, tlsPort, transports)");
     }
 

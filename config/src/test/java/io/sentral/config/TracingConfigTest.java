@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** N3: {@code node.tracing} — trace buffer sizes and the HEP collector. */
+/** N3: {@code node.tracing} — trace buffer sizes and the HEP collector; N1: {@code node.sip.blocking}. */
 class TracingConfigTest {
     private final ConfigLoader loader = ConfigLoader.ignoringEnvironment();
 
@@ -47,6 +47,19 @@ class TracingConfigTest {
                 .hasMessageStartingWith("node.yaml: node.tracing.keptCalls: ");
         assertThatThrownBy(() -> tracing("node:\n  tracing:\n    hep: {collector: \"h:1\", port: 2}\n"))
                 .hasMessageContaining("port");
+    }
+
+    @Test
+    void sourceBlockingIsConfigurableAndCanBeSwitchedOff() {
+        assertThat(loader.parse("node.yaml", "").node().sip().blocking()).isEqualTo(BlockingSettings.defaults());
+        BlockingSettings custom = loader.parse("node.yaml",
+                "node:\n  sip:\n    blocking: {authFailures: 5, window: 30s, blockFor: 1h}\n").node().sip().blocking();
+        assertThat(custom).isEqualTo(new BlockingSettings(5, java.time.Duration.ofSeconds(30),
+                java.time.Duration.ofHours(1)));
+        assertThat(loader.parse("node.yaml", "node:\n  sip:\n    blocking: {authFailures: 0}\n").node().sip()
+                .blocking().enabled()).isFalse();
+        assertThatThrownBy(() -> loader.parse("node.yaml", "node:\n  sip:\n    blocking: {blockFor: 0s}\n"))
+                .hasMessage("node.yaml: node.sip.blocking.blockFor: must be longer than 0");
     }
 
     @Test

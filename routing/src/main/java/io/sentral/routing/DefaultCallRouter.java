@@ -16,6 +16,7 @@ import io.sentral.core.route.CallRouter;
 import io.sentral.core.route.RoutePlan;
 import io.sentral.core.tenant.TenantSnapshot;
 import java.util.List;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -96,6 +97,12 @@ public final class DefaultCallRouter implements CallRouter, SwitchboardRouter {
     /** The trunks' live channel counts: register it as a {@code CallEventListener}, read it for metrics. */
     public TrunkCapacity capacity() {
         return capacity;
+    }
+
+    @Override
+    public boolean isEmergency(String dialled) {
+        return Arrays.stream(Country.values())
+                .anyMatch(country -> EmergencyNumbers.recognise(dialled, country).isPresent());
     }
 
     @Override

@@ -56,6 +56,12 @@ final class SipDispatcher implements SipListener {
         long arrived = System.nanoTime();
         sip.signalling().requestReceived(counted);
         sip.wire().received(request);
+        String ip = event instanceof RequestEventExt ext ? ext.getRemoteIpAddress() : "0.0.0.0";
+        int port = event instanceof RequestEventExt ext ? ext.getRemotePort() : 0;
+        if (sip.blocker().blocks(ip) && !(Request.INVITE.equals(method) && invites.dialsEmergency(request))) {
+            sip.blocker().dropped();
+            return; // unanswered: a scanner learns nothing more
+        }
         if (Request.ACK.equals(method)) {
             sip.lanes().execute(callId, () -> inCallContext(callId, () -> calls.onAck(event)));
             return;
@@ -72,8 +78,6 @@ final class SipDispatcher implements SipListener {
             }
         }
         ServerTransaction transaction = tx;
-        String ip = event instanceof RequestEventExt ext ? ext.getRemoteIpAddress() : "0.0.0.0";
-        int port = event instanceof RequestEventExt ext ? ext.getRemotePort() : 0;
         sip.lanes().execute(callId, () -> inCallContext(callId, () -> {
             dispatch(event, transaction, ip, port);
             sip.signalling().requestProcessed(counted, Duration.ofNanos(System.nanoTime() - arrived));

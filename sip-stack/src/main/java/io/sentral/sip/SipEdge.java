@@ -39,6 +39,7 @@ import io.sentral.core.trace.WireTap;
 import java.util.ArrayList;
 import java.net.InetSocketAddress;
 import io.sentral.sip.internal.SipWire;
+import io.sentral.sip.security.SourceBlocker;
 import io.sentral.sip.b2bua.B2buaCall;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -66,6 +67,7 @@ public final class SipEdge implements AutoCloseable {
     private final SipEdgeServices services;
     private final CallRegistry calls = new CallRegistry();
     private final LocationLookup locations;
+    private final SourceBlocker blocker;
     private CallLanes lanes;
     private SipStack stack;
     private GatewayPinger pinger;
@@ -82,9 +84,16 @@ public final class SipEdge implements AutoCloseable {
         this.tls = tls;
         this.services = services;
         this.locations = new LocationLookup(services.emergencyAddresses(), LOCATION_BUDGET);
+        this.blocker = new SourceBlocker(settings.blocking(), services.clock(),
+                ip -> OriginResolver.trustedByAddress(services.gateways(), services.tenants().get(), ip));
         if (settings.transports().contains(Transport.TLS) && tls.isEmpty()) {
             throw new IllegalArgumentException("SIP over TLS is configured but no TLS key store was given");
         }
+    }
+
+    /** Source addresses blocked for failing authentication (N1: blocked sources). */
+    public SourceBlocker blocker() {
+        return blocker;
     }
 
     /** Binds the listeners and starts processing; port 0 picks a free port for UDP and TCP alike. */
@@ -148,7 +157,8 @@ public final class SipEdge implements AutoCloseable {
                 new InetSocketAddress(settings.listenAddress(), candidate),
                 new InetSocketAddress(settings.listenAddress(), tlsCandidate));
         SipContext sip = new SipContext(provider, factory.createMessageFactory(), factory.createHeaderFactory(),
-                factory.createAddressFactory(), settings, lanes, candidate, tlsCandidate, services.signalling(), wire);
+                factory.createAddressFactory(), settings, lanes, candidate, tlsCandidate, services.signalling(), wire,
+                blocker);
         DigestAuthenticator authenticator = new DigestAuthenticator(settings.domain(),
                 List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256),
                 new NonceService(services.clock(), settings.nonceTtl()));

@@ -53,11 +53,19 @@ final class WebAccountTable {
     }
 
     static List<WebAccount> readAll(Connection c) throws SQLException {
-        return Jdbc.query(c, "SELECT * FROM web_accounts ORDER BY name", rs -> new WebAccount(
-                AccountName.of(rs.getString("name")), Jdbc.optionalText(rs, "tenant_id").map(TenantId::of),
-                Role.valueOf(rs.getString("role")),
+        return Jdbc.query(c, "SELECT * FROM web_accounts ORDER BY name", WebAccountTable::account);
+    }
+
+    static Optional<WebAccount> find(Connection c, AccountName name) throws SQLException {
+        return Jdbc.query(c, "SELECT * FROM web_accounts WHERE name = ?", WebAccountTable::account, name.value())
+                .stream().findFirst();
+    }
+
+    private static WebAccount account(java.sql.ResultSet rs) throws SQLException {
+        return new WebAccount(AccountName.of(rs.getString("name")),
+                Jdbc.optionalText(rs, "tenant_id").map(TenantId::of), Role.valueOf(rs.getString("role")),
                 new AccountSecret.Hashed(new PasswordHash(rs.getString("password_hash"))),
-                Jdbc.optionalText(rs, "user_id").map(UserId::of)));
+                Jdbc.optionalText(rs, "user_id").map(UserId::of));
     }
 
     static Map<Optional<TenantId>, List<WebAccount>> readByTenant(Connection c) throws SQLException {

@@ -256,6 +256,20 @@ abstract class StorageContract {
     }
 
     @Test
+    void anAccountIsFoundByItsLoginNameWithItsStoredHash_S17() {
+        provisionDemo();
+        JdbcAccountStore accounts = new JdbcAccountStore(database);
+        WebAccount noc = accounts.find(AccountName.of("noc")).orElseThrow();
+        assertThat(noc.role()).isEqualTo(Role.NOC);
+        assertThat(noc.tenant()).isEmpty();
+        assertThat(((AccountSecret.Hashed) noc.secret()).hash().verifies("noc-secret")).isTrue();
+        WebAccount fjordAdmin = accounts.find(AccountName.of("fjord-admin")).orElseThrow();
+        assertThat(fjordAdmin.tenant()).contains(FJORD);
+        assertThat(fjordAdmin.role()).isEqualTo(Role.CONTACT_PERSON);
+        assertThat(accounts.find(AccountName.of("nobody"))).isEmpty();
+    }
+
+    @Test
     void anotherCustomersNumbersAreRefusedAndNothingChanges() {
         provisionDemo();
         Map<String, Long> before = rowCounts();

@@ -6,4 +6,13 @@ import io.sentral.core.call.CallRequest;
 @FunctionalInterface
 public interface CallRouter {
     RoutePlan route(CallRequest request);
+
+    /**
+     * Whether {@code dialled} (a Request-URI user or service URN) is an emergency number in any
+     * country Sentral serves (T6), for the edge's decisions before a call is routed — e.g. to let
+     * an emergency call through from a blocked address.
+     */
+    default boolean isEmergency(String dialled) {
+        return false;
+    }
 }

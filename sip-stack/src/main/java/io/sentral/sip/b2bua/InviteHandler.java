@@ -65,6 +65,11 @@ public final class InviteHandler {
         this.locations = locations;
     }
 
+    /** Whether {@code invite} dials an emergency number (T6): such a call is never dropped at the edge. */
+    public boolean dialsEmergency(Request invite) {
+        return dialledOf(invite.getRequestURI()).map(router::isEmergency).orElse(false);
+    }
+
     public void handle(ServerTransaction tx, String sourceIp, int sourcePort) {
         Request invite = tx.getRequest();
         String source = sourceIp + ":" + sourcePort;
@@ -84,6 +89,7 @@ public final class InviteHandler {
             case OriginResolver.Result.Forbidden forbidden -> {
                 LOG.warn("INVITE from {} refused: {}", source, forbidden.reason());
                 sip.signalling().authenticationFailed(Request.INVITE);
+                sip.blocker().authenticationFailed(sourceIp);
                 sip.answer(tx, Response.FORBIDDEN, "Forbidden (authentication failed)");
             }
             case OriginResolver.Result.BadRequest bad -> {

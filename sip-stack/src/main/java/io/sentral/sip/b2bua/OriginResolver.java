@@ -61,6 +61,21 @@ public final class OriginResolver {
         this.authenticator = authenticator;
     }
 
+    /**
+     * Whether requests from {@code sourceIp} are trusted by address: any gateway's trusted sources
+     * (its own address by default) or an IP-trusted trunk of {@code snapshot}.
+     */
+    public static boolean trustedByAddress(List<GatewaySettings> gateways, TenantSnapshot snapshot, String sourceIp) {
+        try {
+            InetAddress source = InetAddress.getByName(sourceIp); // an IP literal: no lookup
+            return gateways.stream().anyMatch(g -> (g.trustedSources().isEmpty()
+                    ? List.of(IpRange.parse(g.endpoint().host())) : g.trustedSources()).stream()
+                    .anyMatch(r -> r.contains(source))) || snapshot.trunkTrusting(source).isPresent();
+        } catch (UnknownHostException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     public Result resolve(Request invite, String sourceIp) {
         InetAddress source;
         try {

@@ -2,7 +2,9 @@ package io.sentral.sip.internal;
 
 import io.sentral.core.call.SignallingEvents;
 import io.sentral.config.SipSettings;
+import io.sentral.sip.security.SourceBlocker;
 import java.text.ParseException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -42,11 +44,13 @@ public final class SipContext {
     private final int tlsPort;
     private final SignallingEvents signalling;
     private final SipWire wire;
+    private final SourceBlocker blocker;
 
     public SipContext(SipProvider provider, MessageFactory messages, HeaderFactory headers, AddressFactory addresses,
                       SipSettings settings, CallLanes lanes, int port, int tlsPort, SignallingEvents signalling,
-                      SipWire wire) {
+                      SipWire wire, SourceBlocker blocker) {
         this.signalling = signalling;
+        this.blocker = blocker;
         this.wire = wire;
         this.provider = provider;
         this.messages = messages;
@@ -66,6 +70,11 @@ public final class SipContext {
     /** Where every message sent or received is reported (traces, HEP, transaction times). */
     public SipWire wire() {
         return wire;
+    }
+
+    /** Source addresses blocked for failing authentication. */
+    public SourceBlocker blocker() {
+        return blocker;
     }
 
     public SipProvider provider() {
@@ -122,9 +131,10 @@ public final class SipContext {
     /** Sends {@code response} on {@code transaction}, logging (not throwing) if the peer is gone. */
     public void send(ServerTransaction transaction, Response response) {
         try {
+            Instant at = wire.now();
             transaction.sendResponse(response);
             signalling.responseSent(response.getStatusCode());
-            wire.sent(response, transaction);
+            wire.sent(response, transaction, at);
         } catch (SipException | InvalidArgumentException | RuntimeException e) {
             LOG.warn("could not send {} {}: {}", response.getStatusCode(), response.getReasonPhrase(), e.toString());
         }
@@ -132,27 +142,44 @@ public final class SipContext {
 
     /** Sends the request of a new client transaction (outside a dialog or creating one). */
     public void send(ClientTransaction transaction) throws SipException {
-        transaction.sendRequest();
-        wire.sent(transaction.getRequest(), transaction);
+        send(transaction, transaction::sendRequest);
     }
 
     /** Sends a request within {@code dialog} on its client transaction. */
     public void send(Dialog dialog, ClientTransaction transaction) throws SipException {
-        dialog.sendRequest(transaction);
-        wire.sent(transaction.getRequest(), transaction);
+        send(transaction, () -> dialog.sendRequest(transaction));
+    }
+
+    /** A send on a client transaction, reported to the wire around it. */
+    private void send(ClientTransaction transaction, Send send) throws SipException {
+        Instant at = wire.sending(transaction.getRequest());
+        try {
+            send.run();
+        } catch (SipException | RuntimeException e) {
+            wire.notSent(transaction.getRequest());
+            throw e;
+        }
+        wire.sent(transaction.getRequest(), transaction, at);
+    }
+
+    @FunctionalInterface
+    private interface Send {
+        void run() throws SipException;
     }
 
     /** Sends the ACK for a 2xx within {@code dialog} (no transaction: RFC 3261 13.2.2.4). */
     public void sendAck(Dialog dialog, Request ack) throws SipException {
+        Instant at = wire.now();
         dialog.sendAck(ack);
-        wire.sent(ack, provider.getSipStack().getRouter());
+        wire.sent(ack, provider.getSipStack().getRouter(), at);
     }
 
     /** Sends a response without a server transaction (a request the transaction layer refused). */
     public void sendStateless(Response response) throws SipException {
+        Instant at = wire.now();
         provider.sendResponse(response);
         signalling.responseSent(response.getStatusCode());
-        wire.sentStateless(response);
+        wire.sentStateless(response, at);
     }
 
     /** Answers {@code request} with {@code status} and {@code reason} on its transaction. */

@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,6 +39,7 @@ public final class SipWire {
     private static final Logger LOG = LoggerFactory.getLogger(SipWire.class);
     /** Client transactions still waiting for a final response: the moment their request was sent. */
     private static final int MAX_OPEN_TRANSACTIONS = 100_000;
+    private static final Duration STALE_TRANSACTION = Duration.ofMinutes(10);
 
     private final List<WireTap> taps;
     private final UnaryOperator<String> correlation;
@@ -65,6 +67,7 @@ public final class SipWire {
 
     /** A message the stack delivered to us. */
     public void received(Message message) {
+        Instant at = clock.instant();
         if (message instanceof Response response) {
             finished(response);
         }
@@ -73,33 +76,52 @@ public final class SipWire {
             InetAddress from = m.getRemoteAddress() != null ? m.getRemoteAddress() : m.getPeerPacketSourceAddress();
             int fromPort = m.getRemoteAddress() != null ? m.getRemotePort() : m.getPeerPacketSourcePort();
             String transport = transportOf(message);
-            report(message, false, transport, new InetSocketAddress(from, fromPort), local(transport));
+            report(at, message, false, transport, new InetSocketAddress(from, fromPort), local(transport));
         }
     }
 
-    /** A request or response sent on {@code transaction} to its peer. */
-    void sent(Message message, Transaction transaction) {
-        if (transaction instanceof ClientTransaction && message instanceof Request request
-                && !Request.ACK.equals(request.getMethod())) {
-            if (openTransactions.size() < MAX_OPEN_TRANSACTIONS) {
-                openTransactions.put(keyOf(message), System.nanoTime());
+    /**
+     * {@code request} is about to be sent on a client transaction: its clock starts now, before the
+     * send, since the answer may arrive on another thread before the send returns. Answers the
+     * moment for {@link #sent(Message, Transaction, Instant)}.
+     */
+    Instant sending(Request request) {
+        if (!Request.ACK.equals(request.getMethod())) {
+            if (openTransactions.size() >= MAX_OPEN_TRANSACTIONS) {
+                forgetStale();
             }
+            openTransactions.put(keyOf(request), System.nanoTime());
         }
+        return clock.instant();
+    }
+
+    /** Sending {@code request} failed: no answer will come. */
+    void notSent(Request request) {
+        openTransactions.remove(keyOf(request));
+    }
+
+    /** The moment a message is about to be sent. */
+    Instant now() {
+        return clock.instant();
+    }
+
+    /** A request or response sent at {@code at} on {@code transaction} to its peer. */
+    void sent(Message message, Transaction transaction, Instant at) {
         if (anyTapActive()) {
             SIPTransaction tx = (SIPTransaction) transaction;
             String transport = tx.getTransport().toLowerCase(Locale.ROOT);
-            report(message, true, transport, local(transport),
+            report(at, message, true, transport, local(transport),
                     InetSocketAddress.createUnresolved(tx.getPeerAddress(), tx.getPeerPort()));
         }
     }
 
-    /** A request sent outside a transaction (an ACK), to the next hop {@code router} picks for it. */
-    void sent(Request request, Router router) {
+    /** A request sent at {@code at} outside a transaction (an ACK), to the next hop {@code router} picks. */
+    void sent(Request request, Router router, Instant at) {
         if (anyTapActive()) {
             try {
                 Hop hop = router.getNextHop(request);
                 String transport = hop.getTransport().toLowerCase(Locale.ROOT);
-                report(request, true, transport, local(transport),
+                report(at, request, true, transport, local(transport),
                         InetSocketAddress.createUnresolved(hop.getHost(), hop.getPort()));
             } catch (SipException e) {
                 LOG.debug("no next hop to trace {}: {}", request.getMethod(), e.toString());
@@ -107,20 +129,26 @@ public final class SipWire {
         }
     }
 
-    /** A response sent statelessly, to where its top Via says (RFC 3261 18.2.2, RFC 3581). */
-    void sentStateless(Response response) {
+    /** A response sent statelessly at {@code at}, to where its top Via says (RFC 3261 18.2.2, RFC 3581). */
+    void sentStateless(Response response, Instant at) {
         if (anyTapActive()) {
             ViaHeader via = (ViaHeader) response.getHeader(ViaHeader.NAME);
             String host = via.getReceived() != null ? via.getReceived() : via.getHost();
             int port = via.getRPort() > 0 ? via.getRPort() : via.getPort() > 0 ? via.getPort() : 5060;
             String transport = via.getTransport().toLowerCase(Locale.ROOT);
-            report(response, true, transport, local(transport), InetSocketAddress.createUnresolved(host, port));
+            report(at, response, true, transport, local(transport), InetSocketAddress.createUnresolved(host, port));
         }
     }
 
     /** A client transaction gave up without a final response. */
     public void timedOut(ClientTransaction transaction) {
         openTransactions.remove(keyOf(transaction.getRequest()));
+    }
+
+    /** Transactions older than any SIP timer allows (64*T1 = 32 s, INVITE ringing aside) are dropped. */
+    private void forgetStale() {
+        long horizon = System.nanoTime() - STALE_TRANSACTION.toNanos();
+        openTransactions.values().removeIf(started -> started - horizon < 0);
     }
 
     private void finished(Response response) {
@@ -151,20 +179,20 @@ public final class SipWire {
     }
 
     /** Never lets a tap's trouble reach the call that sent or received the message. */
-    private void report(Message message, boolean sent, String transport, InetSocketAddress source,
+    private void report(Instant at, Message message, boolean sent, String transport, InetSocketAddress source,
                         InetSocketAddress destination) {
         try {
-            deliver(message, sent, transport, source, destination);
+            deliver(at, message, sent, transport, source, destination);
         } catch (RuntimeException e) {
             LOG.warn("could not report a SIP message to the wire taps: {}", e.toString());
         }
     }
 
-    private void deliver(Message message, boolean sent, String transport, InetSocketAddress source,
+    private void deliver(Instant at, Message message, boolean sent, String transport, InetSocketAddress source,
                          InetSocketAddress destination) {
         CallIdHeader callIdHeader = (CallIdHeader) message.getHeader(CallIdHeader.NAME);
         String callId = callIdHeader == null ? "" : callIdHeader.getCallId();
-        TracedMessage traced = new TracedMessage(clock.instant(), sent, transport, resolved(source),
+        TracedMessage traced = new TracedMessage(at, sent, transport, resolved(source),
                 resolved(destination), callId, message.toString());
         String correlationId = correlation.apply(callId);
         for (WireTap tap : taps) {

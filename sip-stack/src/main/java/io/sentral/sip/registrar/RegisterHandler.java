@@ -78,6 +78,7 @@ public final class RegisterHandler {
             case DigestVerdict.Rejected rejected -> {
                 LOG.warn("REGISTER from {} rejected: {}", source, rejected.reason());
                 sip.signalling().authenticationFailed(Request.REGISTER);
+                sip.blocker().authenticationFailed(source.host());
                 sip.answer(tx, Response.FORBIDDEN, "Forbidden (authentication failed)");
             }
             case DigestVerdict.Malformed malformed -> {
