@@ -5,15 +5,25 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A request as a route's handler sees it: the authenticated caller, the path's named segments,
- * the query parameters and the body.
+ * A request as a route's handler sees it: the authenticated caller (absent only on open routes),
+ * the source address, the session id if the caller came with the session cookie, the path's named
+ * segments, the query parameters and the body.
  */
-public record ApiRequest(Caller caller, Map<String, String> path, Map<String, String> query, String body) {
+public record ApiRequest(Optional<Caller> signedIn, String source, Optional<String> session,
+                         Map<String, String> path, Map<String, String> query, String body, JsonBody json) {
     public ApiRequest {
-        Objects.requireNonNull(caller, "caller");
+        Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(signedIn, "signedIn");
+        Objects.requireNonNull(source, "source");
         path = Map.copyOf(path);
         query = Map.copyOf(query);
         Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(json, "json");
+    }
+
+    /** The caller of a route that requires one. */
+    public Caller caller() {
+        return signedIn.orElseThrow(() -> new IllegalStateException("an open route has no caller"));
     }
 
     /** The value of path segment {@code {name}}. */
@@ -27,5 +37,10 @@ public record ApiRequest(Caller caller, Map<String, String> path, Map<String, St
 
     public Optional<String> query(String name) {
         return Optional.ofNullable(query.get(name));
+    }
+
+    /** The JSON body as {@code type}, strictly: a 400 names what is wrong. */
+    public <T> T body(Class<T> type) {
+        return json.read(body, type);
     }
 }

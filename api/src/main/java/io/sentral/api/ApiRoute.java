@@ -12,10 +12,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One API endpoint: method, path template ({@code /api/traces/trunks/{trunk}}), the roles allowed
- * to call it, and its handler.
+ * One API endpoint: method, path template ({@code /api/traces/trunks/{trunk}}), who may call it —
+ * the listed roles, or anyone when {@code open} (the login itself) — a one-line summary for the
+ * API document, and its handler.
  */
-public record ApiRoute(String method, String template, Set<Role> roles, Handler handler) {
+public record ApiRoute(String method, String template, Set<Role> roles, boolean open, String summary,
+                       Handler handler) {
 
     /** Answers one request; runs on an API worker thread. */
     @FunctionalInterface
@@ -30,7 +32,27 @@ public record ApiRoute(String method, String template, Set<Role> roles, Handler 
             throw new IllegalArgumentException("API routes live under /api/: " + template);
         }
         roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+        if (!open && roles.isEmpty()) {
+            throw new IllegalArgumentException(method + " " + template + " allows no role: list them or make it open");
+        }
+        Objects.requireNonNull(summary, "summary");
         Objects.requireNonNull(handler, "handler");
+    }
+
+    /** A route for the given roles. */
+    public static ApiRoute of(String method, String template, Set<Role> roles, String summary, Handler handler) {
+        return new ApiRoute(method, template, roles, false, summary, handler);
+    }
+
+    /** A route anyone may call, signed in or not. */
+    public static ApiRoute open(String method, String template, String summary, Handler handler) {
+        return new ApiRoute(method, template, Set.of(), true, summary, handler);
+    }
+
+    /** The names of the template's {@code {segments}}. */
+    public List<String> parameters() {
+        return List.of(template.split("/")).stream().filter(s -> s.startsWith("{") && s.endsWith("}"))
+                .map(s -> s.substring(1, s.length() - 1)).toList();
     }
 
     /** The named segments if {@code path} fits the template, URL-decoded. */

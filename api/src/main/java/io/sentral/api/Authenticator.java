@@ -1,13 +1,12 @@
 package io.sentral.api;
 
-import java.util.Optional;
-
 /**
- * Port: checks a login name and password (S17) and says who that is. Called on the API's worker
+ * Port: says who presents a credential (S17). Implementations check the stored account on every
+ * call, so a removed account, a changed password or a revoked token counts from the next request,
+ * and throttle password guessing per account and per source address. Called on the API's worker
  * threads, never on the HTTP I/O thread: checking a password hash is deliberately slow.
  */
 @FunctionalInterface
 public interface Authenticator {
-    /** The caller with these credentials; empty if the account is unknown or the password wrong. */
-    Optional<Caller> login(String username, String password);
+    Authentication authenticate(Credential credential, String source);
 }

@@ -49,20 +49,22 @@ public final class HttpServer implements AutoCloseable {
 
     private final HttpSettings settings;
     private final OperationsRoutes routes;
-    private final ApiRoutes api;
+    private final Optional<ApiRoutes> api;
     private EventLoopGroup group;
     private ExecutorService workers;
     private Channel channel;
 
     /** Operational endpoints only (no API). */
     public HttpServer(HttpSettings settings, OperationsRoutes routes) {
-        this(settings, routes, new ApiRoutes(java.util.List.of(), (user, password) -> java.util.Optional.empty()));
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.routes = Objects.requireNonNull(routes, "routes");
+        this.api = Optional.empty();
     }
 
     public HttpServer(HttpSettings settings, OperationsRoutes routes, ApiRoutes api) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.routes = Objects.requireNonNull(routes, "routes");
-        this.api = Objects.requireNonNull(api, "api");
+        this.api = Optional.of(api);
     }
 
     /** Binds the listener; port 0 picks a free port. */
@@ -127,20 +129,27 @@ public final class HttpServer implements AutoCloseable {
             }
             String method = request.method().name();
             String uri = request.uri();
-            if (!uri.startsWith("/api/")) {
+            if (!uri.startsWith("/api/") || api.isEmpty()) {
                 reply(ctx, guarded(method, uri, () -> routes.answer(method, uri)), head, keepAlive);
                 return;
             }
-            Optional<String> authorization = Optional.ofNullable(request.headers().get(HttpHeaderNames.AUTHORIZATION));
-            String body = request.content().toString(StandardCharsets.UTF_8);
+            HttpCall call = new HttpCall(method, uri,
+                    Optional.ofNullable(request.headers().get(HttpHeaderNames.AUTHORIZATION)),
+                    Optional.ofNullable(request.headers().get(HttpHeaderNames.COOKIE)),
+                    request.content().toString(StandardCharsets.UTF_8), sourceOf(ctx));
             try {
                 workers.execute(() -> {
-                    HttpAnswer answer = guarded(method, uri, () -> api.answer(method, uri, authorization, body));
+                    HttpAnswer answer = guarded(method, uri, () -> api.get().answer(call));
                     ctx.executor().execute(() -> reply(ctx, answer, head, keepAlive));
                 });
             } catch (RejectedExecutionException e) {
                 reply(ctx, HttpAnswer.problem(503, "Service Unavailable", "shutting down"), head, false);
             }
+        }
+
+        private static String sourceOf(ChannelHandlerContext ctx) {
+            return ctx.channel().remoteAddress() instanceof InetSocketAddress a && a.getAddress() != null
+                    ? a.getAddress().getHostAddress() : "unknown";
         }
 
         private HttpAnswer guarded(String method, String uri, Supplier<HttpAnswer> route) {

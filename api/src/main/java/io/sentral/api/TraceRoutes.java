@@ -41,12 +41,18 @@ public final class TraceRoutes {
 
     public List<ApiRoute> routes() {
         return List.of(
-                new ApiRoute("GET", "/api/traces", NOC, r -> overview()),
-                new ApiRoute("PUT", "/api/traces/trunks/{trunk}", NOC, r -> switchOn(trunk(r))),
-                new ApiRoute("DELETE", "/api/traces/trunks/{trunk}", NOC, r -> switchOff(trunk(r))),
-                new ApiRoute("PUT", "/api/traces/numbers/{number}", NOC, r -> switchOn(number(r))),
-                new ApiRoute("DELETE", "/api/traces/numbers/{number}", NOC, r -> switchOff(number(r))),
-                new ApiRoute("GET", "/api/traces/calls/{callId}", NOC, this::call));
+                ApiRoute.of("GET", "/api/traces", NOC, "Trace targets switched on and the traced calls kept",
+                        r -> overview()),
+                ApiRoute.of("PUT", "/api/traces/trunks/{trunk}", NOC, "Trace new calls over a trunk",
+                        r -> switchOn(trunk(r))),
+                ApiRoute.of("DELETE", "/api/traces/trunks/{trunk}", NOC, "Stop tracing a trunk",
+                        r -> switchOff(trunk(r))),
+                ApiRoute.of("PUT", "/api/traces/numbers/{number}", NOC, "Trace new calls from or to an E.164 number",
+                        r -> switchOn(number(r))),
+                ApiRoute.of("DELETE", "/api/traces/numbers/{number}", NOC, "Stop tracing a number",
+                        r -> switchOff(number(r))),
+                ApiRoute.of("GET", "/api/traces/calls/{callId}", NOC,
+                        "One traced call's messages, both legs (JSON, or ?format=text)", this::call));
     }
 
     /** A trunk target, or the answer why not. */

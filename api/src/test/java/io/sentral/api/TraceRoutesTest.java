@@ -1,5 +1,7 @@
 package io.sentral.api;
 
+import io.sentral.core.account.AuditLog;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sentral.config.HttpSettings;
@@ -35,17 +37,31 @@ class TraceRoutesTest {
             "fjord-admin", Map.entry("fjord-admin-secret", Role.CONTACT_PERSON));
 
     private final TraceBook book = new TraceBook(10, 50);
+    private final java.util.List<AuditLog.Entry> audited = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final AuditLog audit = new AuditLog() {
+        @Override
+        public void record(Entry entry) {
+            audited.add(entry);
+        }
+
+        @Override
+        public java.util.List<Entry> recent(Optional<String> tenant, int limit) {
+            return java.util.List.copyOf(audited);
+        }
+    };
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private HttpServer server;
 
     @BeforeEach
     void start() {
-        Authenticator accounts = (user, password) -> Optional.ofNullable(ACCOUNTS.get(user))
-                .filter(a -> a.getKey().equals(password))
-                .map(a -> new Caller(AccountName.of(user), a.getValue(), a.getValue().tenantScoped()
-                        ? Optional.of(TenantId.of("fjord")) : Optional.empty()));
+        Authenticator accounts = (credential, source) -> credential instanceof Credential.Password p
+                && ACCOUNTS.containsKey(p.username()) && ACCOUNTS.get(p.username()).getKey().equals(p.password())
+                ? new Authentication.Accepted(new Caller(AccountName.of(p.username()),
+                ACCOUNTS.get(p.username()).getValue(), ACCOUNTS.get(p.username()).getValue().tenantScoped()
+                ? Optional.of(TenantId.of("fjord")) : Optional.empty()))
+                : new Authentication.Refused("test");
         ApiRoutes api = new ApiRoutes(new TraceRoutes(book, trunk -> trunk.value().equals("acme-pbx")).routes(),
-                accounts);
+                accounts, audit, java.time.Clock.systemUTC());
         server = new HttpServer(HttpSettings.forTests(), new OperationsRoutes(() -> "", () ->
                 new OperationsRoutes.Health(true, "")), api).start();
     }
@@ -124,11 +140,16 @@ class TraceRoutesTest {
         assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue(ApiRoutes.CHALLENGE);
         HttpResponse<String> wrong = send("GET", "/api/traces", "intruder");
         assertThat(wrong.statusCode()).isEqualTo(401);
-        assertThat(wrong.body()).contains("unknown account or wrong password");
+        assertThat(wrong.body()).contains("unknown account, wrong password");
         HttpResponse<String> customer = send("PUT", "/api/traces/trunks/acme-pbx", "fjord-admin");
         assertThat(customer.statusCode()).isEqualTo(403);
         assertThat(customer.body()).contains("role contact-person may not PUT /api/traces/trunks/acme-pbx");
         assertThat(book.targets()).isEmpty();
+        assertThat(audited).extracting(AuditLog.Entry::account, AuditLog.Entry::action, AuditLog.Entry::status)
+                .as("refusals are audited with who tried").contains(
+                        org.assertj.core.groups.Tuple.tuple("anonymous", "PUT /api/traces/trunks/acme-pbx", 401),
+                        org.assertj.core.groups.Tuple.tuple("intruder", "GET /api/traces", 401),
+                        org.assertj.core.groups.Tuple.tuple("fjord-admin", "PUT /api/traces/trunks/acme-pbx", 403));
     }
 
     @Test

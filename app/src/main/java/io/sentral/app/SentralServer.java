@@ -14,9 +14,15 @@ import io.sentral.core.call.CallEventListener;
 import io.sentral.core.trace.TraceBook;
 import io.sentral.sip.security.SourceBlocker;
 import io.micrometer.core.instrument.FunctionCounter;
-import io.sentral.api.ApiRoutes;
 import io.sentral.api.TraceRoutes;
-import io.sentral.storage.JdbcAccountStore;
+import io.sentral.api.ApiRoute;
+import io.sentral.api.DirectoryRoutes;
+import io.sentral.api.ApiException;
+import io.sentral.api.UserRoutes;
+import io.sentral.storage.ProvisioningConflictException;
+import io.sentral.app.switchboard.UserActivity;
+import java.util.ArrayList;
+import io.sentral.app.web.WebApi;
 import io.sentral.core.call.CallRecordStore;
 import io.sentral.core.emergency.EmergencyAddressStore;
 import io.sentral.core.number.Country;
@@ -82,6 +88,8 @@ public final class SentralServer implements AutoCloseable {
     private CalendarSync calendarSync;
     private HttpServer http;
     private Tracing tracing;
+    private Provisioner provisioner;
+    private WebApi api;
 
     public SentralServer(SentralConfig config, Clock clock) {
         this(config, clock, UnaryOperator.identity());
@@ -99,7 +107,7 @@ public final class SentralServer implements AutoCloseable {
     public synchronized SentralServer start() {
         database = Database.open(config.node().database(), config.node().dataDir());
         JdbcTenantStore tenantStore = new JdbcTenantStore(database);
-        Provisioner provisioner = new Provisioner(database, clock, new SecureRandom());
+        provisioner = new Provisioner(database, clock, new SecureRandom());
         provisioner.addListener(tenantStore);
         JdbcEmergencyAddressStore emergencyAddresses = new JdbcEmergencyAddressStore(database);
         provisioner.addListener(emergencyAddresses);
@@ -145,10 +153,11 @@ public final class SentralServer implements AutoCloseable {
                 ? Optional.of(SelfSignedCertificate.ensure(config.node().dataDir().resolve("tls"), sipSettings.domain(),
                 sipSettings.listenAddress(), clock))
                 : Optional.empty();
+        UserActivity activity = new UserActivity(queues);
         sip = new SipEdge(sipSettings, tls,
                 new SipEdgeServices(tenants::get, config.gateways(), router, location, callEvents,
                         new PolicyEventRecorder(meters), addressStore.apply(emergencyAddresses), gatewayStatus, clock,
-                        router, queues, new SignallingMetrics(meters), tracing.taps()));
+                        router, activity, new SignallingMetrics(meters), tracing.taps()));
         Gauge.builder("sentral.blocked.sources", sip.blocker(), SourceBlocker::blockedSources)
                 .description("source addresses blocked now for failing authentication").register(meters);
         FunctionCounter.builder("sentral.blocked.requests", sip.blocker(), SourceBlocker::droppedRequests)
@@ -158,10 +167,21 @@ public final class SentralServer implements AutoCloseable {
         calendarScheduler = daemonScheduler("calendar-sync");
         calendarSync = new CalendarSync(tenants::get, absences, calendarScheduler, clock, CALENDAR_SYNC_INTERVAL)
                 .start();
-        ApiRoutes api = new ApiRoutes(new TraceRoutes(tracing.book(),
-                trunk -> tenants.get().trunks().stream().anyMatch(t -> t.id().equals(trunk))).routes(),
-                new AccountLogins(new JdbcAccountStore(database)));
-        http = new HttpServer(config.node().http(), new OperationsRoutes(meters::scrape, this::health), api).start();
+        List<ApiRoute> features = new ArrayList<>(new TraceRoutes(tracing.book(),
+                trunk -> tenants.get().trunks().stream().anyMatch(t -> t.id().equals(trunk))).routes());
+        features.addAll(new DirectoryRoutes(tenants::get, absences,
+                user -> !location.contactsOf(user.id().value() + "@" + sipSettings.domain()).isEmpty(),
+                activity::busy, clock).routes());
+        features.addAll(new UserRoutes(tenants::get, (customer, author) -> {
+            try {
+                provisioner.apply(customer, "api:" + author);
+            } catch (ProvisioningConflictException e) {
+                throw ApiException.conflict(e.getMessage());
+            }
+        }, sipSettings.domain()).routes());
+        api = WebApi.create(database, clock, new SecureRandom(), features);
+        http = new HttpServer(config.node().http(), new OperationsRoutes(meters::scrape, this::health),
+                api.routes()).start();
         housekeeping = daemonScheduler("housekeeping");
         housekeeping.scheduleWithFixedDelay(this::purgeExpiredRegistrations, 60, 60, TimeUnit.SECONDS);
         // the queue board gauges show the boards as of at most a second ago (S14)
@@ -234,6 +254,16 @@ public final class SentralServer implements AutoCloseable {
     }
 
     /** Server-side commands on live calls (S8), for the web switchboard. */
+    /** Every API route served (for the authorization matrix and the API document's test). */
+    public java.util.List<io.sentral.api.ApiRoute> apiRoutes() {
+        return api.routes().routes();
+    }
+
+    /** Where customer data is changed (N5): the YAML at start-up and the API use the same one. */
+    public Provisioner provisioner() {
+        return provisioner;
+    }
+
     /** SIP trace on demand (N3): switch trunks and numbers on and off, read traced calls. */
     public TraceBook traces() {
         return tracing.book();

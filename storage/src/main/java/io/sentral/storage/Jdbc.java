@@ -78,6 +78,23 @@ final class Jdbc {
         update(c, "INSERT INTO " + table + " (" + columns + ") VALUES (" + marks + ")", row.values().toArray());
     }
 
+    /** Inserts {@code row} and answers the identity the database generated for its {@code id} column. */
+    static long insertReturningId(Connection c, String table, Map<String, Object> row) throws SQLException {
+        String columns = String.join(", ", row.keySet());
+        String marks = row.keySet().stream().map(col -> "?").collect(Collectors.joining(", "));
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (" + columns + ") VALUES ("
+                + marks + ")", new String[] {"id"})) {
+            bind(ps, row.values().toArray());
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                if (!keys.next()) {
+                    throw new SQLException("no id generated for " + table);
+                }
+                return keys.getLong(1);
+            }
+        }
+    }
+
     /** Column/value pairs in order: {@code row("id", id, "name", name)}. */
     static Map<String, Object> row(Object... columnsAndValues) {
         Map<String, Object> row = new LinkedHashMap<>();

@@ -66,7 +66,8 @@ import org.junit.jupiter.api.Test;
 abstract class StorageContract {
     static final List<String> TABLES = List.of("customers", "trunks", "trunk_trusted_sources", "number_ranges",
             "extra_numbers", "emergency_addresses", "users", "queues", "queue_members", "vip_numbers", "barrings",
-            "web_accounts", "registrations", "call_records", "ported_in_numbers", "ported_out_numbers", "absences");
+            "web_accounts", "registrations", "call_records", "ported_in_numbers", "ported_out_numbers", "absences",
+            "api_tokens", "audit_log");
     private static final TenantId ACME = TenantId.of("acme");
     private static final TenantId FJORD = TenantId.of("fjord");
     private static final String CONFIG = "config:demo.yaml";
@@ -267,6 +268,41 @@ abstract class StorageContract {
         assertThat(fjordAdmin.tenant()).contains(FJORD);
         assertThat(fjordAdmin.role()).isEqualTo(Role.CONTACT_PERSON);
         assertThat(accounts.find(AccountName.of("nobody"))).isEmpty();
+    }
+
+    @Test
+    void apiTokensAreKeptAsHashesUsedAndRevoked_S17() {
+        JdbcApiTokens tokens = new JdbcApiTokens(database, clock, new SecureRandom());
+        AccountName noc = AccountName.of("noc");
+        io.sentral.core.account.ApiTokens.Issued issued = tokens.issue(noc, "prometheus");
+        assertThat(issued.secret()).startsWith("stl_").hasSizeGreaterThan(40);
+        assertThat(allRows("api_tokens", "id").toString()).doesNotContain(issued.secret());
+        clock.advance(java.time.Duration.ofMinutes(5));
+        assertThat(tokens.use(issued.secret())).hasValueSatisfying(t -> {
+            assertThat(t.owner()).isEqualTo(noc);
+            assertThat(t.name()).isEqualTo("prometheus");
+        });
+        assertThat(tokens.of(noc)).singleElement().satisfies(t -> assertThat(t.lastUsed())
+                .contains(Jdbc.storable(clock.instant())));
+        assertThat(tokens.use(issued.secret() + "x")).isEmpty();
+        assertThat(tokens.revoke(AccountName.of("admin"), issued.token().id())).as("only its owner's").isFalse();
+        assertThat(tokens.revoke(noc, issued.token().id())).isTrue();
+        assertThat(tokens.use(issued.secret())).isEmpty();
+    }
+
+    @Test
+    void theAuditLogKeepsWhoDidWhatWhenAndFromWhere_S17() {
+        JdbcAuditLog audit = new JdbcAuditLog(database);
+        io.sentral.core.account.AuditLog.Entry first = new io.sentral.core.account.AuditLog.Entry(
+                Jdbc.storable(clock.instant()), "fjord-admin", Optional.of("fjord"), "127.0.0.1",
+                "PUT /api/customers/fjord/users/alice", 200);
+        io.sentral.core.account.AuditLog.Entry second = new io.sentral.core.account.AuditLog.Entry(
+                Jdbc.storable(clock.instant()), "intruder", Optional.empty(), "192.0.2.7", "POST /api/session", 401);
+        audit.record(first);
+        audit.record(second);
+        assertThat(audit.recent(Optional.empty(), 10)).containsExactly(second, first);
+        assertThat(audit.recent(Optional.of("fjord"), 10)).containsExactly(first);
+        assertThat(audit.recent(Optional.empty(), 1)).containsExactly(second);
     }
 
     @Test

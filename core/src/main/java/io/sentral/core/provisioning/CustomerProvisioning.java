@@ -97,6 +97,18 @@ public record CustomerProvisioning(Customer customer, List<Trunk> trunks, List<R
         return customer.id();
     }
 
+    /** The same customer with these web accounts (S17). */
+    public CustomerProvisioning withWebAccounts(List<WebAccount> accounts) {
+        return new CustomerProvisioning(customer, trunks, ranges, extraNumbers, mainNumber, emergencyAddresses, users,
+                queues, vipList, barrings, accounts, monthlyCostLimit, portedIn);
+    }
+
+    /** The same customer with these users (S10). */
+    public CustomerProvisioning withUsers(List<User> newUsers) {
+        return new CustomerProvisioning(customer, trunks, ranges, extraNumbers, mainNumber, emergencyAddresses,
+                newUsers, queues, vipList, barrings, webAccounts, monthlyCostLimit, portedIn);
+    }
+
     /** The customer's number ranges, whatever they are assigned to. */
     public List<NumberRange> numbers() {
         return ranges.stream().map(RangeAssignment::range).toList();
