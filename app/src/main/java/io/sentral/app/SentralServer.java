@@ -19,6 +19,9 @@ import io.sentral.api.ApiRoute;
 import io.sentral.api.DirectoryRoutes;
 import io.sentral.api.ApiException;
 import io.sentral.api.UserRoutes;
+import io.sentral.api.QueueLogRoutes;
+import io.sentral.storage.JdbcQueueHistory;
+import io.sentral.app.switchboard.QueueHistoryRecorder;
 import io.sentral.storage.ProvisioningConflictException;
 import io.sentral.app.switchboard.UserActivity;
 import java.util.ArrayList;
@@ -89,6 +92,8 @@ public final class SentralServer implements AutoCloseable {
     private HttpServer http;
     private Tracing tracing;
     private Provisioner provisioner;
+    private JdbcQueueHistory queueHistory;
+    private QueueHistoryRecorder queueRecorder;
     private WebApi api;
 
     public SentralServer(SentralConfig config, Clock clock) {
@@ -145,8 +150,13 @@ public final class SentralServer implements AutoCloseable {
         SipSettings sipSettings = config.node().sip();
         switchboardLane = daemonScheduler("switchboard");
         QueueMetrics queueMetrics = new QueueMetrics(meters);
+        queueHistory = new JdbcQueueHistory(database);
+        queueRecorder = new QueueHistoryRecorder(queueHistory);
         queues = new QueueRuntime(tenants::get, sipSettings.domain(), location, absences, () -> sip.queueControl(),
-                queueMetrics, switchboardLane, clock);
+                (tenant, event) -> {
+                    queueMetrics.onQueueEvent(tenant, event);
+                    queueRecorder.onQueueEvent(tenant, event);
+                }, switchboardLane, clock);
         // an agent is logged in or out the moment a REGISTER changes its devices (S5)
         location.addListener(aor -> queues.syncNow());
         Optional<TlsKeystore> tls = sipSettings.transports().contains(Transport.TLS)
@@ -172,6 +182,7 @@ public final class SentralServer implements AutoCloseable {
         features.addAll(new DirectoryRoutes(tenants::get, absences,
                 user -> !location.contactsOf(user.id().value() + "@" + sipSettings.domain()).isEmpty(),
                 activity::busy, clock).routes());
+        features.addAll(new QueueLogRoutes(tenants::get, queueHistory, clock).routes());
         features.addAll(new UserRoutes(tenants::get, (customer, author) -> {
             try {
                 provisioner.apply(customer, "api:" + author);
@@ -184,6 +195,8 @@ public final class SentralServer implements AutoCloseable {
                 api.routes()).start();
         housekeeping = daemonScheduler("housekeeping");
         housekeeping.scheduleWithFixedDelay(this::purgeExpiredRegistrations, 60, 60, TimeUnit.SECONDS);
+        Retention retention = new Retention(queueHistory, tenants::get, Retention.QUEUE_HISTORY, clock);
+        housekeeping.scheduleWithFixedDelay(retention::run, 5, Duration.ofHours(1).toSeconds(), TimeUnit.SECONDS);
         // the queue board gauges show the boards as of at most a second ago (S14)
         housekeeping.scheduleWithFixedDelay(() -> queues.boards().thenAccept(queueMetrics::refresh), 0, 1,
                 TimeUnit.SECONDS);
@@ -297,6 +310,9 @@ public final class SentralServer implements AutoCloseable {
         if (queues != null) {
             queues.close();
             switchboardLane.shutdownNow();
+        }
+        if (queueRecorder != null) {
+            queueRecorder.close();
         }
         if (sip != null) {
             sip.close();

@@ -41,6 +41,7 @@ class AuthorizationMatrixTest {
     private static final Set<Role> READERS = EnumSet.of(Role.OPERATOR, Role.CONTACT_PERSON, Role.NOC,
             Role.SYSTEM_ADMIN);
     private static final Set<Role> EDITORS = EnumSet.of(Role.CONTACT_PERSON, Role.SYSTEM_ADMIN);
+    private static final Set<Role> HANDLERS = EnumSet.of(Role.OPERATOR, Role.CONTACT_PERSON, Role.SYSTEM_ADMIN);
     /** Open routes (anyone, signed in or not) are listed with no roles. */
     private static final Map<String, Set<Role>> DESIGNED = new LinkedHashMap<>();
 
@@ -70,10 +71,14 @@ class AuthorizationMatrixTest {
         DESIGNED.put("GET /api/customers/{tenant}/emergency-coverage",
                 EnumSet.of(Role.CONTACT_PERSON, Role.NOC, Role.SYSTEM_ADMIN));
         DESIGNED.put("GET /api/emergency-coverage", OPERATORS_OWN);
+        DESIGNED.put("GET /api/customers/{tenant}/queues/{queue}/calls", READERS);
+        DESIGNED.put("GET /api/customers/{tenant}/missed-calls", READERS);
+        DESIGNED.put("PUT /api/customers/{tenant}/missed-calls/{id}", HANDLERS);
     }
 
     /** A valid body for each route that takes one. */
     private static final Map<String, String> BODIES = Map.of(
+            "PUT /api/customers/{tenant}/missed-calls/{id}", "{\"state\":\"handled\"}",
             "PUT /api/customers/{tenant}/users/{user}", "{\"firstName\":\"Carol\",\"lastName\":\"Berg\","
                     + "\"department\":\"Support\",\"extension\":\"103\",\"mobile\":\"+4791000103\","
                     + "\"directNumber\":\"+4723450103\"}",
@@ -130,7 +135,7 @@ class AuthorizationMatrixTest {
             String body = BODIES.get(key);
             for (String tenant : route.parameters().contains("tenant") ? List.of("fjord", "acme") : List.of("-")) {
                 String path = route.template().replace("{tenant}", tenant).replace("{user}", "carol")
-                        .replace("{id}", "999999").replace("{trunk}", "acme-pbx")
+                        .replace("{id}", "999999").replace("{queue}", "Sentralbord").replace("{trunk}", "acme-pbx")
                         .replace("{number}", "%2B4722120005").replace("{callId}", "none");
                 HttpResponse<String> anonymous = http.send(route.method(), path, body);
                 check(wrong, key, tenant, "anonymous", anonymous, route.open() ? -1 : 401);

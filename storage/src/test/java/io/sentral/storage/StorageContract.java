@@ -67,7 +67,7 @@ abstract class StorageContract {
     static final List<String> TABLES = List.of("customers", "trunks", "trunk_trusted_sources", "number_ranges",
             "extra_numbers", "emergency_addresses", "users", "queues", "queue_members", "vip_numbers", "barrings",
             "web_accounts", "registrations", "call_records", "ported_in_numbers", "ported_out_numbers", "absences",
-            "api_tokens", "audit_log");
+            "api_tokens", "audit_log", "queue_calls");
     private static final TenantId ACME = TenantId.of("acme");
     private static final TenantId FJORD = TenantId.of("fjord");
     private static final String CONFIG = "config:demo.yaml";
@@ -303,6 +303,48 @@ abstract class StorageContract {
         assertThat(audit.recent(Optional.empty(), 10)).containsExactly(second, first);
         assertThat(audit.recent(Optional.of("fjord"), 10)).containsExactly(first);
         assertThat(audit.recent(Optional.empty(), 1)).containsExactly(second);
+    }
+
+    @Test
+    void theQueueHistoryFollowsACallerThroughQueuesAndItsFollowUp_S12_S18() {
+        JdbcQueueHistory history = new JdbcQueueHistory(database);
+        io.sentral.core.switchboard.QueueName main = io.sentral.core.switchboard.QueueName.of("Sentralbord");
+        io.sentral.core.switchboard.QueueName support = io.sentral.core.switchboard.QueueName.of("Support");
+        Instant t0 = Jdbc.storable(clock.instant());
+        history.joined("a@x", FJORD, main, t0, true, Optional.empty());
+        history.answered("a@x", main, t0.plusSeconds(7), UserId.of("alice"), java.time.Duration.ofSeconds(7));
+        history.talked("a@x", main, java.time.Duration.ofSeconds(61));
+        history.joined("b@x", FJORD, main, t0.plusSeconds(1), false, Optional.empty());
+        history.left("b@x", main, "overflowed", t0.plusSeconds(61), Optional.of(java.time.Duration.ofSeconds(60)),
+                Optional.of("queue Support"));
+        history.joined("b@x", FJORD, support, t0.plusSeconds(61), false, Optional.of(main));
+        history.left("b@x", support, "abandoned", t0.plusSeconds(70), Optional.of(java.time.Duration.ofSeconds(9)),
+                Optional.empty());
+
+        List<io.sentral.core.switchboard.QueueCallEntry> log = history.calls(FJORD, main, t0, t0.plusSeconds(3600));
+        assertThat(log).hasSize(2);
+        assertThat(log.get(0).agent()).contains(UserId.of("alice"));
+        assertThat(log.get(0).waited()).contains(java.time.Duration.ofSeconds(7));
+        assertThat(log.get(0).talked()).contains(java.time.Duration.ofSeconds(61));
+        assertThat(log.get(0).vip()).isTrue();
+        assertThat(log.get(1).outcome()).contains("overflowed");
+        assertThat(log.get(1).overflowTarget()).contains("queue Support");
+        assertThat(log.get(1).followUp()).as("overflowed is not missed: it went on").isEmpty();
+
+        List<io.sentral.core.switchboard.QueueCallEntry> missed = history.missed(FJORD, t0, t0.plusSeconds(3600));
+        assertThat(missed).singleElement().satisfies(m -> {
+            assertThat(m.queue()).isEqualTo(support);
+            assertThat(m.overflowedFrom()).contains(main);
+            assertThat(m.followUp()).contains("unanswered");
+        });
+        long id = missed.getFirst().id();
+        assertThat(history.followUp(ACME, id, "handled", "intruder", t0)).as("another customer's").isFalse();
+        assertThat(history.followUp(FJORD, id, "handled", "alice", t0.plusSeconds(300))).isTrue();
+        assertThat(history.missed(FJORD, t0, t0.plusSeconds(3600)).getFirst().followUpBy()).contains("alice");
+        assertThatThrownBy(() -> history.followUp(FJORD, id, "lost", "alice", t0))
+                .hasMessageContaining("unknown follow-up 'lost'");
+        assertThat(history.deleteBefore(FJORD, t0.plusSeconds(30))).isEqualTo(2);
+        assertThat(history.calls(FJORD, main, t0, t0.plusSeconds(3600))).isEmpty();
     }
 
     @Test

@@ -1,0 +1,119 @@
+package io.sentral.storage;
+
+import static io.sentral.storage.Jdbc.row;
+
+import io.sentral.core.switchboard.QueueCallEntry;
+import io.sentral.core.switchboard.QueueHistory;
+import io.sentral.core.switchboard.QueueName;
+import io.sentral.core.switchboard.UserId;
+import io.sentral.core.tenant.TenantId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The queue history (S12, S13, S18) in table {@code queue_calls}: a row when a caller joins a
+ * queue, completed as the queue decides. A caller who overflows has a row in each queue.
+ * Writes come from one writer thread behind the switchboard lane.
+ */
+public final class JdbcQueueHistory implements QueueHistory {
+    /** Follow-up states of a missed call. */
+    public static final List<String> FOLLOW_UPS = List.of("unanswered", "callback-attempted", "handled");
+
+    private static final String SELECT = "SELECT q.*, r.caller FROM queue_calls q"
+            + " LEFT JOIN call_records r ON r.call_id = q.call_id";
+
+    private final Database database;
+
+    public JdbcQueueHistory(Database database) {
+        this.database = Objects.requireNonNull(database, "database");
+    }
+
+    public void joined(String callId, TenantId tenant, QueueName queue, Instant at, boolean vip,
+                       Optional<QueueName> overflowedFrom) {
+        database.inTransaction(c -> {
+            Jdbc.insert(c, "queue_calls", row("call_id", callId, "tenant_id", tenant.value(), "queue", queue.value(),
+                    "joined_at", at, "vip", vip, "overflowed_from", Jdbc.text(overflowedFrom)));
+            return null;
+        });
+    }
+
+    public void answered(String callId, QueueName queue, Instant at, UserId agent, Duration waited) {
+        finish(callId, queue, "answered", at, waited, Optional.of(agent.value()), Optional.empty());
+    }
+
+    /** The caller left the queue without an agent: abandoned, overflowed (to where), timeout, rejected. */
+    public void left(String callId, QueueName queue, String outcome, Instant at, Optional<Duration> waited,
+                     Optional<String> overflowTarget) {
+        finish(callId, queue, outcome, at, waited.orElse(null), Optional.empty(), overflowTarget);
+        if (!outcome.equals("overflowed")) {
+            database.inTransaction(c -> Jdbc.update(c, "UPDATE queue_calls SET follow_up = 'unanswered'"
+                    + " WHERE call_id = ? AND queue = ? AND follow_up IS NULL", callId, queue.value()));
+        }
+    }
+
+    public void talked(String callId, QueueName queue, Duration talked) {
+        database.inTransaction(c -> Jdbc.update(c, "UPDATE queue_calls SET talked_ms = ? WHERE id = (SELECT MAX(id)"
+                + " FROM queue_calls WHERE call_id = ? AND queue = ?)", talked.toMillis(), callId, queue.value()));
+    }
+
+    private void finish(String callId, QueueName queue, String outcome, Instant at, Duration waited,
+                        Optional<String> agent, Optional<String> overflowTarget) {
+        database.inTransaction(c -> Jdbc.update(c, "UPDATE queue_calls SET outcome = ?, outcome_at = ?, waited_ms = ?,"
+                        + " agent = ?, overflow_target = ? WHERE id = (SELECT MAX(id) FROM queue_calls WHERE call_id = ?"
+                        + " AND queue = ? AND outcome IS NULL)", outcome, at,
+                waited == null ? Jdbc.NULL_INTEGER : waited.toMillis(), Jdbc.text(agent), Jdbc.text(overflowTarget),
+                callId, queue.value()));
+    }
+
+    @Override
+    public List<QueueCallEntry> calls(TenantId tenant, QueueName queue, Instant from, Instant to) {
+        return database.withConnection(c -> Jdbc.query(c, SELECT + " WHERE q.tenant_id = ? AND q.queue = ?"
+                        + " AND q.joined_at >= ? AND q.joined_at < ? ORDER BY q.joined_at, q.id", JdbcQueueHistory::entry,
+                tenant.value(), queue.value(), from, to));
+    }
+
+    @Override
+    public List<QueueCallEntry> missed(TenantId tenant, Instant from, Instant to) {
+        return database.withConnection(c -> Jdbc.query(c, SELECT + " WHERE q.tenant_id = ? AND q.follow_up IS NOT NULL"
+                        + " AND q.joined_at >= ? AND q.joined_at < ? ORDER BY q.joined_at DESC, q.id DESC",
+                JdbcQueueHistory::entry, tenant.value(), from, to));
+    }
+
+    @Override
+    public boolean followUp(TenantId tenant, long id, String state, String by, Instant at) {
+        if (!FOLLOW_UPS.contains(state)) {
+            throw new IllegalArgumentException("unknown follow-up '" + state + "' (expected one of: "
+                    + String.join(", ", FOLLOW_UPS) + ")");
+        }
+        return database.inTransaction(c -> Jdbc.update(c, "UPDATE queue_calls SET follow_up = ?, follow_up_by = ?,"
+                + " follow_up_at = ? WHERE id = ? AND tenant_id = ? AND follow_up IS NOT NULL", state, by, at, id,
+                tenant.value())) > 0;
+    }
+
+    /** Retention: removes the customer's queue history of calls that joined before {@code cutoff}. */
+    public int deleteBefore(TenantId tenant, Instant cutoff) {
+        return database.inTransaction(c -> Jdbc.update(c, "DELETE FROM queue_calls WHERE tenant_id = ?"
+                + " AND joined_at < ?", tenant.value(), cutoff));
+    }
+
+    private static QueueCallEntry entry(ResultSet rs) throws SQLException {
+        long waited = rs.getLong("waited_ms");
+        boolean hasWaited = !rs.wasNull();
+        long talked = rs.getLong("talked_ms");
+        boolean hasTalked = !rs.wasNull();
+        return new QueueCallEntry(rs.getLong("id"), rs.getString("call_id"), TenantId.of(rs.getString("tenant_id")),
+                QueueName.of(rs.getString("queue")), Jdbc.optionalText(rs, "caller"), Jdbc.instant(rs, "joined_at"),
+                rs.getBoolean("vip"), Jdbc.optionalText(rs, "overflowed_from").map(QueueName::of),
+                Jdbc.optionalText(rs, "outcome"), Jdbc.optionalText(rs, "agent").map(UserId::of),
+                hasWaited ? Optional.of(Duration.ofMillis(waited)) : Optional.empty(),
+                Jdbc.optionalText(rs, "overflow_target"),
+                hasTalked ? Optional.of(Duration.ofMillis(talked)) : Optional.empty(),
+                Jdbc.optionalText(rs, "follow_up"), Jdbc.optionalText(rs, "follow_up_by"),
+                Jdbc.optionalInstant(rs, "follow_up_at"));
+    }
+}
