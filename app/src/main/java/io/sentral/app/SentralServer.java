@@ -20,6 +20,9 @@ import io.sentral.api.DirectoryRoutes;
 import io.sentral.api.ApiException;
 import io.sentral.api.UserRoutes;
 import io.sentral.api.QueueLogRoutes;
+import io.sentral.api.UserLogRoutes;
+import io.sentral.storage.JdbcUserCallLog;
+import io.sentral.app.switchboard.UserCallRecorder;
 import io.sentral.storage.JdbcQueueHistory;
 import io.sentral.app.switchboard.QueueHistoryRecorder;
 import io.sentral.storage.ProvisioningConflictException;
@@ -93,6 +96,7 @@ public final class SentralServer implements AutoCloseable {
     private Tracing tracing;
     private Provisioner provisioner;
     private JdbcQueueHistory queueHistory;
+    private JdbcUserCallLog userCalls;
     private QueueHistoryRecorder queueRecorder;
     private WebApi api;
 
@@ -122,7 +126,10 @@ public final class SentralServer implements AutoCloseable {
         provisioner.provision(config, "config");
         tenantStore.reload();
         callRecords = new JdbcCallRecordStore(database);
-        events = new CallEventWriter(List.of(callRecords));
+        queueHistory = new JdbcQueueHistory(database);
+        userCalls = new JdbcUserCallLog(database);
+        // the users' logs come after the call record, on the same writer thread (S12)
+        events = new CallEventWriter(List.of(callRecords, new UserCallRecorder(userCalls, queueHistory)));
         location = new LocationService(new JdbcRegistrationStore(database), clock);
         GatewayStatusBoard gatewayStatus = new GatewayStatusBoard();
         config.gateways().forEach(g -> Gauge.builder("sentral.gateway.up", gatewayStatus, b -> b.isUp(g.name()) ? 1 : 0)
@@ -150,7 +157,6 @@ public final class SentralServer implements AutoCloseable {
         SipSettings sipSettings = config.node().sip();
         switchboardLane = daemonScheduler("switchboard");
         QueueMetrics queueMetrics = new QueueMetrics(meters);
-        queueHistory = new JdbcQueueHistory(database);
         queueRecorder = new QueueHistoryRecorder(queueHistory);
         queues = new QueueRuntime(tenants::get, sipSettings.domain(), location, absences, () -> sip.queueControl(),
                 (tenant, event) -> {
@@ -183,6 +189,7 @@ public final class SentralServer implements AutoCloseable {
                 user -> !location.contactsOf(user.id().value() + "@" + sipSettings.domain()).isEmpty(),
                 activity::busy, clock).routes());
         features.addAll(new QueueLogRoutes(tenants::get, queueHistory, clock).routes());
+        features.addAll(new UserLogRoutes(tenants::get, userCalls, clock).routes());
         features.addAll(new UserRoutes(tenants::get, (customer, author) -> {
             try {
                 provisioner.apply(customer, "api:" + author);
@@ -195,7 +202,7 @@ public final class SentralServer implements AutoCloseable {
                 api.routes()).start();
         housekeeping = daemonScheduler("housekeeping");
         housekeeping.scheduleWithFixedDelay(this::purgeExpiredRegistrations, 60, 60, TimeUnit.SECONDS);
-        Retention retention = new Retention(queueHistory, tenants::get, Retention.QUEUE_HISTORY, clock);
+        Retention retention = new Retention(queueHistory, userCalls, tenants::get, Retention.QUEUE_HISTORY, clock);
         housekeeping.scheduleWithFixedDelay(retention::run, 5, Duration.ofHours(1).toSeconds(), TimeUnit.SECONDS);
         // the queue board gauges show the boards as of at most a second ago (S14)
         housekeeping.scheduleWithFixedDelay(() -> queues.boards().thenAccept(queueMetrics::refresh), 0, 1,

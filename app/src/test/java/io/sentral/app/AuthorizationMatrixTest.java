@@ -74,7 +74,17 @@ class AuthorizationMatrixTest {
         DESIGNED.put("GET /api/customers/{tenant}/queues/{queue}/calls", READERS);
         DESIGNED.put("GET /api/customers/{tenant}/missed-calls", READERS);
         DESIGNED.put("PUT /api/customers/{tenant}/missed-calls/{id}", HANDLERS);
+        DESIGNED.put("GET /api/customers/{tenant}/users/{user}/calls", ALL);
     }
+
+    /**
+     * Routes on which these roles act on their own switchboard user only: the probes use Carol's
+     * user, so every other account of those roles is refused (403).
+     */
+    private static final Map<String, Set<Role>> SELF_ONLY = Map.of(
+            "POST /api/customers/{tenant}/users/{user}/absences", EnumSet.of(Role.USER),
+            "DELETE /api/customers/{tenant}/users/{user}/absences", EnumSet.of(Role.USER),
+            "GET /api/customers/{tenant}/users/{user}/calls", EnumSet.of(Role.USER, Role.OPERATOR));
 
     /** A valid body for each route that takes one. */
     private static final Map<String, String> BODIES = Map.of(
@@ -86,15 +96,17 @@ class AuthorizationMatrixTest {
             "POST /api/tokens", "{\"name\":\"matrix\"}",
             "POST /api/customers/{tenant}/users/{user}/absences", "{\"reason\":\"lunch\",\"until\":\"2099-01-01T00:00:00Z\"}");
 
-    private record Account(String name, String password, Role role, Optional<String> tenant) {
+    private record Account(String name, String password, Role role, Optional<String> tenant,
+                           Optional<String> user) {
     }
 
     private static final List<Account> ACCOUNTS = List.of(
-            new Account("admin", "admin-secret", Role.SYSTEM_ADMIN, Optional.empty()),
-            new Account("noc", "noc-secret", Role.NOC, Optional.empty()),
-            new Account("fjord-admin", "fjord-admin-secret", Role.CONTACT_PERSON, Optional.of("fjord")),
-            new Account("alice", "alice-secret", Role.OPERATOR, Optional.of("fjord")),
-            new Account("carol", "carol-web-secret", Role.USER, Optional.of("fjord")));
+            new Account("admin", "admin-secret", Role.SYSTEM_ADMIN, Optional.empty(), Optional.empty()),
+            new Account("noc", "noc-secret", Role.NOC, Optional.empty(), Optional.empty()),
+            new Account("fjord-admin", "fjord-admin-secret", Role.CONTACT_PERSON, Optional.of("fjord"),
+                    Optional.empty()),
+            new Account("alice", "alice-secret", Role.OPERATOR, Optional.of("fjord"), Optional.of("alice")),
+            new Account("carol", "carol-web-secret", Role.USER, Optional.of("fjord"), Optional.of("carol")));
 
     @TempDir
     static Path dataDir;
@@ -142,21 +154,28 @@ class AuthorizationMatrixTest {
                 for (Account account : ACCOUNTS) {
                     HttpResponse<String> answer = http.as(account.name(), account.password())
                             .send(route.method(), path, body);
-                    check(wrong, key, tenant, account.name(), answer, expected(route, account, tenant));
+                    check(wrong, key, tenant, account.name(), answer, expected(route, key, account, tenant));
                 }
             }
         }
         assertThat(wrong).isEmpty();
     }
 
-    /** 403 for a role the route does not allow, 404 for another customer's data, else served (-1). */
-    private static int expected(ApiRoute route, Account account, String tenant) {
+    /**
+     * 403 for a role the route does not allow, 404 for another customer's data, 403 for another
+     * user's data on a self-only route, else served (-1).
+     */
+    private static int expected(ApiRoute route, String key, Account account, String tenant) {
         if (!route.open() && !route.roles().contains(account.role())) {
             return 403;
         }
         boolean otherCustomer = !tenant.equals("-") && account.tenant().isPresent()
                 && !account.tenant().get().equals(tenant);
-        return otherCustomer ? 404 : -1;
+        if (otherCustomer) {
+            return 404;
+        }
+        boolean selfOnly = SELF_ONLY.getOrDefault(key, Set.of()).contains(account.role());
+        return selfOnly && !account.user().equals(Optional.of("carol")) ? 403 : -1;
     }
 
     private static void check(List<String> wrong, String key, String tenant, String who, HttpResponse<String> answer,

@@ -17,7 +17,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** S12 retention with a virtual clock: queue history older than the period goes, the rest stays. */
+/**
+ * S12 retention with a virtual clock: users' call-log lines go after 30 days, queue history after its
+ * period; the rest stays.
+ */
 class RetentionTest {
     private static final TenantId FJORD = TenantId.of("fjord");
     private static final QueueName MAIN = QueueName.of("Sentralbord");
@@ -26,20 +29,31 @@ class RetentionTest {
     Path dataDir;
 
     @Test
-    void queueHistoryOlderThanThePeriodIsDeletedOnTheNextRun() {
+    void callLogsAfter30DaysAndQueueHistoryAfterItsPeriodAreDeletedOnTheNextRun() {
         MutableClock clock = new MutableClock(Instant.parse("2026-01-01T08:00:00Z"));
         try (Database database = Database.open(DatabaseSettings.embedded(), dataDir)) {
             JdbcQueueHistory history = new JdbcQueueHistory(database);
             TenantSnapshot snapshot = TenantSnapshot.of(ConfigLoader.ignoringEnvironment()
                     .loadResource(ConfigLoader.DEMO_RESOURCE).customers());
-            Retention retention = new Retention(history, () -> snapshot, Duration.ofDays(90), clock);
+            io.sentral.storage.JdbcUserCallLog userCalls = new io.sentral.storage.JdbcUserCallLog(database);
+            Retention retention = new Retention(history, userCalls, () -> snapshot, Duration.ofDays(90), clock);
+            userCalls.add(new io.sentral.core.switchboard.UserCallEntry(FJORD, io.sentral.core.switchboard.UserId
+                    .of("alice"), "old@x", true, "+4791234567", clock.instant(), true, Duration.ofSeconds(30),
+                    Optional.of(MAIN)));
 
             history.joined("old@x", FJORD, MAIN, clock.instant(), false, Optional.empty());
             clock.advance(Duration.ofDays(10));
             history.joined("newer@x", FJORD, MAIN, clock.instant(), false, Optional.empty());
             assertThat(retention.run()).as("nothing is old yet").isZero();
 
-            clock.advance(Duration.ofDays(81));
+            clock.advance(Duration.ofDays(21));
+            assertThat(retention.run()).as("the 31-day-old call-log line").isEqualTo(1);
+            assertThat(userCalls.of(FJORD, io.sentral.core.switchboard.UserId.of("alice"), Instant.EPOCH,
+                    clock.instant())).isEmpty();
+            assertThat(history.calls(FJORD, MAIN, Instant.EPOCH, clock.instant())).as("queue history stays longer")
+                    .hasSize(2);
+
+            clock.advance(Duration.ofDays(60));
             assertThat(retention.run()).isEqualTo(1);
             assertThat(history.calls(FJORD, MAIN, Instant.EPOCH, clock.instant())).extracting(e -> e.callId())
                     .containsExactly("newer@x");

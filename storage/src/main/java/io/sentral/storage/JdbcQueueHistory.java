@@ -95,6 +95,38 @@ public final class JdbcQueueHistory implements QueueHistory {
                 tenant.value())) > 0;
     }
 
+    /** The agent who answered the call in a queue, if one did (the last one, after transfers back). */
+    public java.util.Optional<UserId> answeredBy(String callId) {
+        return database.withConnection(c -> Jdbc.query(c, "SELECT agent FROM queue_calls WHERE call_id = ?"
+                + " AND outcome = 'answered' ORDER BY id DESC", rs -> UserId.of(rs.getString(1)), callId))
+                .stream().findFirst();
+    }
+
+    /** The queue the call was answered in, if it was. */
+    public java.util.Optional<QueueName> answeredIn(String callId) {
+        return database.withConnection(c -> Jdbc.query(c, "SELECT queue FROM queue_calls WHERE call_id = ?"
+                + " AND outcome = 'answered' ORDER BY id DESC", rs -> QueueName.of(rs.getString(1)), callId))
+                .stream().findFirst();
+    }
+
+    /**
+     * A user called a number back (S18): the customer's missed calls from that number since
+     * {@code since} that are not handled yet become {@code handled} when the callback was answered,
+     * else {@code callback-attempted}, by {@code user}. Numbers match on their last eight digits, so
+     * that a national callback finds an E.164 caller. Answers how many missed calls it marked.
+     */
+    public int calledBack(TenantId tenant, String number, String user, boolean answered, Instant at, Instant since) {
+        String digits = number.replaceAll("[^0-9]", "");
+        if (digits.length() < 8) {
+            return 0;
+        }
+        String tail = "%" + digits.substring(digits.length() - 8);
+        return database.inTransaction(c -> Jdbc.update(c, "UPDATE queue_calls SET follow_up = ?, follow_up_by = ?,"
+                        + " follow_up_at = ? WHERE tenant_id = ? AND follow_up IN ('unanswered', 'callback-attempted')"
+                        + " AND joined_at >= ? AND call_id IN (SELECT call_id FROM call_records WHERE caller LIKE ?)",
+                answered ? "handled" : "callback-attempted", user, at, tenant.value(), since, tail));
+    }
+
     /** Retention: removes the customer's queue history of calls that joined before {@code cutoff}. */
     public int deleteBefore(TenantId tenant, Instant cutoff) {
         return database.inTransaction(c -> Jdbc.update(c, "DELETE FROM queue_calls WHERE tenant_id = ?"

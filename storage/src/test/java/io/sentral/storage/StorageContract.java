@@ -67,7 +67,7 @@ abstract class StorageContract {
     static final List<String> TABLES = List.of("customers", "trunks", "trunk_trusted_sources", "number_ranges",
             "extra_numbers", "emergency_addresses", "users", "queues", "queue_members", "vip_numbers", "barrings",
             "web_accounts", "registrations", "call_records", "ported_in_numbers", "ported_out_numbers", "absences",
-            "api_tokens", "audit_log", "queue_calls");
+            "api_tokens", "audit_log", "queue_calls", "user_calls");
     private static final TenantId ACME = TenantId.of("acme");
     private static final TenantId FJORD = TenantId.of("fjord");
     private static final String CONFIG = "config:demo.yaml";
@@ -345,6 +345,36 @@ abstract class StorageContract {
                 .hasMessageContaining("unknown follow-up 'lost'");
         assertThat(history.deleteBefore(FJORD, t0.plusSeconds(30))).isEqualTo(2);
         assertThat(history.calls(FJORD, main, t0, t0.plusSeconds(3600))).isEmpty();
+    }
+
+    @Test
+    void usersCallLogsAndCallbacksOfMissedQueueCalls_S12_S18() {
+        JdbcUserCallLog log = new JdbcUserCallLog(database);
+        JdbcCallRecordStore records = new JdbcCallRecordStore(database);
+        JdbcQueueHistory history = new JdbcQueueHistory(database);
+        io.sentral.core.switchboard.QueueName main = io.sentral.core.switchboard.QueueName.of("Sentralbord");
+        Instant t0 = Jdbc.storable(clock.instant());
+        records.onEvent(new io.sentral.core.call.CallEvent.Started("m@x", t0, io.sentral.core.call.CallDirection.INBOUND,
+                Optional.of(FJORD), Optional.empty(), "+4799999999", "+4723450000", "127.0.0.2"));
+        history.joined("m@x", FJORD, main, t0, false, Optional.empty());
+        history.left("m@x", main, "abandoned", t0.plusSeconds(5), Optional.of(java.time.Duration.ofSeconds(5)),
+                Optional.empty());
+        assertThat(history.calledBack(FJORD, "4712345678", "bob", true, t0.plusSeconds(60), t0)).as("another number")
+                .isZero();
+        assertThat(history.calledBack(ACME, "99999999", "bob", true, t0.plusSeconds(60), t0)).as("another customer")
+                .isZero();
+        assertThat(history.calledBack(FJORD, "99999999", "bob", false, t0.plusSeconds(60), t0)).isEqualTo(1);
+        assertThat(history.missed(FJORD, t0, t0.plusSeconds(3600)).getFirst().followUp()).contains("callback-attempted");
+        assertThat(history.calledBack(FJORD, "+4799999999", "alice", true, t0.plusSeconds(90), t0)).isEqualTo(1);
+        assertThat(history.missed(FJORD, t0, t0.plusSeconds(3600)).getFirst().followUpBy()).contains("alice");
+
+        io.sentral.core.switchboard.UserCallEntry line = new io.sentral.core.switchboard.UserCallEntry(FJORD,
+                UserId.of("alice"), "c@x", false, "99999999", t0.plusSeconds(60), true,
+                java.time.Duration.ofSeconds(42), Optional.empty());
+        log.add(line);
+        assertThat(log.of(FJORD, UserId.of("alice"), t0, t0.plusSeconds(3600))).containsExactly(line);
+        assertThat(log.of(FJORD, UserId.of("bob"), t0, t0.plusSeconds(3600))).isEmpty();
+        assertThat(log.deleteBefore(t0.plusSeconds(61))).isEqualTo(1);
     }
 
     @Test

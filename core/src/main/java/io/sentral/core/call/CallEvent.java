@@ -1,5 +1,6 @@
 package io.sentral.core.call;
 
+import io.sentral.core.switchboard.UserId;
 import io.sentral.core.tenant.TenantId;
 import io.sentral.core.tenant.TrunkId;
 import java.time.Instant;
@@ -13,10 +14,17 @@ public sealed interface CallEvent {
 
     Instant at();
 
-    /** A call was accepted for routing. {@code callId} is the incoming leg's Call-ID. */
+    /**
+     * A call was accepted for routing. {@code callId} is the incoming leg's Call-ID;
+     * {@code callerUser} the switchboard user whose device placed it, {@code calleeUser} the user it
+     * rings directly (S1), if any — for the users' call logs (S12).
+     */
     record Started(String callId, Instant at, CallDirection direction, Optional<TenantId> tenant,
-                   Optional<TrunkId> trunk, String caller, String callee, String source) implements CallEvent {
+                   Optional<TrunkId> trunk, String caller, String callee, String source,
+                   Optional<UserId> callerUser, Optional<UserId> calleeUser) implements CallEvent {
         public Started {
+            Objects.requireNonNull(callerUser, "callerUser");
+            Objects.requireNonNull(calleeUser, "calleeUser");
             Objects.requireNonNull(callId, "callId");
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(direction, "direction");
@@ -25,6 +33,12 @@ public sealed interface CallEvent {
             Objects.requireNonNull(caller, "caller");
             Objects.requireNonNull(callee, "callee");
             Objects.requireNonNull(source, "source");
+        }
+
+        /** A call of no switchboard user (trunks, carriers). */
+        public Started(String callId, Instant at, CallDirection direction, Optional<TenantId> tenant,
+                       Optional<TrunkId> trunk, String caller, String callee, String source) {
+            this(callId, at, direction, tenant, trunk, caller, callee, source, Optional.empty(), Optional.empty());
         }
     }
 

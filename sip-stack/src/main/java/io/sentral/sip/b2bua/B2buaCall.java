@@ -125,7 +125,8 @@ public final class B2buaCall {
     void start(String source) {
         services.registry().add(aCallId, this);
         services.events().onEvent(new CallEvent.Started(aCallId, services.clock().instant(), direction, tenant, trunk,
-                caller.fromUser(), requestUserOf(firstPlan), source));
+                caller.fromUser(), requestUserOf(firstPlan), source, aUser,
+                firstPlan instanceof RoutePlan.RingUser ring ? Optional.of(ring.user()) : Optional.empty()));
         execute(firstPlan);
     }
 

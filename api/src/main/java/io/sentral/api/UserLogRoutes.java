@@ -1,0 +1,78 @@
+package io.sentral.api;
+
+import io.sentral.core.account.Role;
+import io.sentral.core.switchboard.User;
+import io.sentral.core.switchboard.UserCallEntry;
+import io.sentral.core.switchboard.UserCallLog;
+import io.sentral.core.tenant.TenantSnapshot;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * A user's own call log (S12): {@code GET /api/customers/{tenant}/users/{user}/calls?from=&to=} —
+ * incoming and outgoing, the other party's number and, for a colleague, name; answered or not; the
+ * queue a call came through. Users and operators read their own log only; the contact person, the
+ * NOC and system admins any user's. Lines are kept 30 days.
+ */
+public final class UserLogRoutes {
+    private final Supplier<TenantSnapshot> tenants;
+    private final UserCallLog log;
+    private final Clock clock;
+
+    public UserLogRoutes(Supplier<TenantSnapshot> tenants, UserCallLog log, Clock clock) {
+        this.tenants = tenants;
+        this.log = log;
+        this.clock = clock;
+    }
+
+    public List<ApiRoute> routes() {
+        return List.of(ApiRoute.of("GET", "/api/customers/{tenant}/users/{user}/calls", EnumSet.allOf(Role.class),
+                "A user's own call log, newest first (?from=&to=, the last 30 days by default)", this::calls));
+    }
+
+    private HttpAnswer calls(ApiRequest request) {
+        TenantSnapshot snapshot = tenants.get();
+        User user = TenantScope.user(request, snapshot);
+        Caller caller = request.caller();
+        if ((caller.role() == Role.USER || caller.role() == Role.OPERATOR) && !caller.user().equals(Optional.of(user.id()))) {
+            throw ApiException.forbidden("a " + caller.role().name().toLowerCase() + " reads their own call log only");
+        }
+        Instant to = request.query("to").map(t -> instant("to", t)).orElse(clock.instant().plusSeconds(1));
+        Instant from = request.query("from").map(f -> instant("from", f)).orElse(to.minus(Duration.ofDays(30)));
+        List<User> colleagues = snapshot.users(user.tenant());
+        return HttpAnswer.json(200, log.of(user.tenant(), user.id(), from, to).stream()
+                .map(e -> line(e, colleagues)).toList());
+    }
+
+    private static Map<String, Object> line(UserCallEntry e, List<User> colleagues) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("callId", e.callId());
+        doc.put("direction", e.incoming() ? "incoming" : "outgoing");
+        doc.put("number", e.otherParty());
+        colleagues.stream().filter(u -> u.extension().equals(e.otherParty())
+                        || u.directNumber().map(n -> n.value().equals(e.otherParty())).orElse(false)
+                        || u.mobile().map(n -> n.value().equals(e.otherParty())).orElse(false))
+                .findFirst().ifPresent(u -> doc.put("name", (u.firstName() + " " + u.lastName()).trim()));
+        doc.put("started", e.started().toString());
+        doc.put("answered", e.answered());
+        doc.put("talkSeconds", e.talked().toMillis() / 1000.0);
+        e.queue().ifPresent(q -> doc.put("queue", q.value()));
+        return doc;
+    }
+
+    private static Instant instant(String name, String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest(name + ": '" + text + "' is not an ISO-8601 instant like 2026-11-24T00:00:00Z");
+        }
+    }
+}
