@@ -27,6 +27,8 @@ import java.util.function.Supplier;
  * GET /api/customers/{tenant}/queues/{queue}/calls?from=&to=   caller, answering agent, wait, talk, overflow
  * GET /api/customers/{tenant}/missed-calls?from=&to=           abandoned, timed out, turned away: follow-up state
  * PUT /api/customers/{tenant}/missed-calls/{id}                {"state": "callback-attempted" | "handled" | "unanswered"}
+ * GET /api/customers/{tenant}/statistics?from=&to=             per agent: distributed, answered, answer %,
+ *                                                              average talk time, transferred, outgoing calls
  * </pre>
  * The period defaults to the last 7 days; {@code from}/{@code to} are ISO-8601 instants.
  */
@@ -62,7 +64,11 @@ public final class QueueLogRoutes {
                         "Missed queue calls with their follow-up state (?from=&to=)", this::missed),
                 ApiRoute.of("PUT", "/api/customers/{tenant}/missed-calls/{id}", HANDLERS,
                         "Record the follow-up of a missed call: callback-attempted, handled or unanswered",
-                        this::followUp));
+                        this::followUp),
+                ApiRoute.of("GET", "/api/customers/{tenant}/statistics", EnumSet.of(Role.CONTACT_PERSON, Role.NOC,
+                                Role.SYSTEM_ADMIN),
+                        "Per agent for a period (?from=&to=): distributed, answered, answer %, average talk,"
+                                + " transferred and outgoing calls", this::statistics));
     }
 
     private HttpAnswer calls(ApiRequest request) {
@@ -107,6 +113,28 @@ public final class QueueLogRoutes {
             throw ApiException.badRequest("field 'state': " + e.getMessage());
         }
         return HttpAnswer.empty(204);
+    }
+
+    private HttpAnswer statistics(ApiRequest request) {
+        TenantSnapshot snapshot = tenants.get();
+        TenantId tenant = TenantScope.of(request, snapshot);
+        Instant[] period = period(request);
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("from", period[0].toString());
+        doc.put("to", period[1].toString());
+        doc.put("agents", history.agentStatistics(tenant, snapshot.users(tenant).stream().map(u -> u.id()).toList(),
+                period[0], period[1]).stream().map(a -> {
+                    Map<String, Object> agent = new LinkedHashMap<>();
+                    agent.put("agent", a.agent().value());
+                    agent.put("distributed", a.offered());
+                    agent.put("answered", a.answered());
+                    a.answerPercent().ifPresent(p -> agent.put("answerPercent", p));
+                    agent.put("averageTalkSeconds", a.averageTalk().toMillis() / 1000.0);
+                    agent.put("transferred", a.transferred());
+                    agent.put("outgoing", a.outgoing());
+                    return agent;
+                }).toList());
+        return HttpAnswer.json(200, doc);
     }
 
     /** Operators read the queues they belong to; the customer's admin and the operator's roles all. */

@@ -75,6 +75,8 @@ class AuthorizationMatrixTest {
         DESIGNED.put("GET /api/customers/{tenant}/missed-calls", READERS);
         DESIGNED.put("PUT /api/customers/{tenant}/missed-calls/{id}", HANDLERS);
         DESIGNED.put("GET /api/customers/{tenant}/users/{user}/calls", ALL);
+        DESIGNED.put("GET /api/customers/{tenant}/statistics", EnumSet.of(Role.CONTACT_PERSON, Role.NOC,
+                Role.SYSTEM_ADMIN));
     }
 
     /**

@@ -88,6 +88,26 @@ class QueueLogApiTest {
         assertThat(handled.get("followUpBy").asText()).isEqualTo("alice");
         assertThat(alice.put("/api/customers/fjord/missed-calls/" + id, "{\"state\":\"forgotten\"}").body())
                 .contains("unknown follow-up 'forgotten'");
+
+        Http admin = Http.to(scene.node.server.httpPort()).as("fjord-admin", "fjord-admin-secret");
+        JsonNode stats;
+        try {
+            stats = JSON.readTree(admin.get("/api/customers/fjord/statistics").body()).get("agents");
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        JsonNode aliceStats = null;
+        for (JsonNode agent : stats) {
+            if (agent.get("agent").asText().equals("alice")) {
+                aliceStats = agent;
+            }
+        }
+        assertThat(aliceStats).as("S13: per agent").isNotNull();
+        assertThat(aliceStats.get("distributed").asLong()).isEqualTo(2);
+        assertThat(aliceStats.get("answered").asLong()).isEqualTo(1);
+        assertThat(aliceStats.get("answerPercent").asDouble()).isEqualTo(50.0);
+        assertThat(stats).hasSize(3);
+        assertThat(alice.get("/api/customers/fjord/statistics").statusCode()).as("operators do not").isEqualTo(403);
     }
 
     @Test

@@ -95,6 +95,64 @@ public final class JdbcQueueHistory implements QueueHistory {
                 tenant.value())) > 0;
     }
 
+    /** The call was offered to these agents (S13: distributed calls). */
+    public void offered(String callId, TenantId tenant, QueueName queue, java.util.List<UserId> agents, Instant at) {
+        database.inTransaction(c -> {
+            for (UserId agent : agents) {
+                Jdbc.insert(c, "queue_offers", row("call_id", callId, "tenant_id", tenant.value(),
+                        "queue", queue.value(), "agent", agent.value(), "offered_at", at, "missed", false));
+            }
+            return null;
+        });
+    }
+
+    /** The agent did not take the call offered to them. */
+    public void missedBy(String callId, QueueName queue, UserId agent) {
+        database.inTransaction(c -> Jdbc.update(c, "UPDATE queue_offers SET missed = TRUE WHERE id = (SELECT MAX(id)"
+                + " FROM queue_offers WHERE call_id = ? AND queue = ? AND agent = ?)", callId, queue.value(),
+                agent.value()));
+    }
+
+    @Override
+    public List<io.sentral.core.switchboard.AgentStatistics> agentStatistics(TenantId tenant, List<UserId> users,
+                                                                            Instant from, Instant to) {
+        return database.withConnection(c -> {
+            java.util.Map<String, Long> offered = counts(c, "SELECT agent, COUNT(*) FROM queue_offers WHERE tenant_id = ?"
+                    + " AND offered_at >= ? AND offered_at < ? GROUP BY agent", tenant, from, to);
+            java.util.Map<String, Long> answered = counts(c, "SELECT agent, COUNT(*) FROM queue_calls WHERE tenant_id = ?"
+                    + " AND outcome = 'answered' AND joined_at >= ? AND joined_at < ? GROUP BY agent", tenant, from, to);
+            java.util.Map<String, Long> talk = counts(c, "SELECT agent, SUM(talked_ms) FROM queue_calls WHERE tenant_id = ?"
+                    + " AND outcome = 'answered' AND talked_ms IS NOT NULL AND joined_at >= ? AND joined_at < ?"
+                    + " GROUP BY agent", tenant, from, to);
+            java.util.Map<String, Long> talked = counts(c, "SELECT agent, COUNT(*) FROM queue_calls WHERE tenant_id = ?"
+                    + " AND outcome = 'answered' AND talked_ms IS NOT NULL AND joined_at >= ? AND joined_at < ?"
+                    + " GROUP BY agent", tenant, from, to);
+            java.util.Map<String, Long> transferred = counts(c, "SELECT t.by_party, COUNT(*) FROM call_transfers t"
+                    + " JOIN call_records r ON r.call_id = t.call_id WHERE r.tenant_id = ? AND t.transferred_at >= ?"
+                    + " AND t.transferred_at < ? GROUP BY t.by_party", tenant, from, to);
+            java.util.Map<String, Long> outgoing = counts(c, "SELECT user_id, COUNT(*) FROM user_calls WHERE tenant_id = ?"
+                    + " AND direction = 'out' AND started_at >= ? AND started_at < ? GROUP BY user_id", tenant, from, to);
+            return users.stream().map(u -> {
+                String id = u.value();
+                long n = talked.getOrDefault(id, 0L);
+                return new io.sentral.core.switchboard.AgentStatistics(u, offered.getOrDefault(id, 0L),
+                        answered.getOrDefault(id, 0L), n == 0 ? Duration.ZERO
+                        : Duration.ofMillis(talk.getOrDefault(id, 0L) / n), transferred.getOrDefault(id, 0L),
+                        outgoing.getOrDefault(id, 0L));
+            }).toList();
+        });
+    }
+
+    private static java.util.Map<String, Long> counts(java.sql.Connection c, String sql, TenantId tenant, Instant from,
+                                                       Instant to) throws SQLException {
+        java.util.Map<String, Long> counts = new java.util.HashMap<>();
+        for (Object[] row : Jdbc.query(c, sql, rs -> new Object[] {rs.getString(1), rs.getLong(2)}, tenant.value(),
+                from, to)) {
+            counts.put((String) row[0], (Long) row[1]);
+        }
+        return counts;
+    }
+
     /** The agent who answered the call in a queue, if one did (the last one, after transfers back). */
     public java.util.Optional<UserId> answeredBy(String callId) {
         return database.withConnection(c -> Jdbc.query(c, "SELECT agent FROM queue_calls WHERE call_id = ?"
@@ -129,8 +187,11 @@ public final class JdbcQueueHistory implements QueueHistory {
 
     /** Retention: removes the customer's queue history of calls that joined before {@code cutoff}. */
     public int deleteBefore(TenantId tenant, Instant cutoff) {
-        return database.inTransaction(c -> Jdbc.update(c, "DELETE FROM queue_calls WHERE tenant_id = ?"
-                + " AND joined_at < ?", tenant.value(), cutoff));
+        return database.inTransaction(c -> {
+            Jdbc.update(c, "DELETE FROM queue_offers WHERE tenant_id = ? AND offered_at < ?", tenant.value(), cutoff);
+            return Jdbc.update(c, "DELETE FROM queue_calls WHERE tenant_id = ? AND joined_at < ?", tenant.value(),
+                    cutoff);
+        });
     }
 
     private static QueueCallEntry entry(ResultSet rs) throws SQLException {

@@ -67,7 +67,7 @@ abstract class StorageContract {
     static final List<String> TABLES = List.of("customers", "trunks", "trunk_trusted_sources", "number_ranges",
             "extra_numbers", "emergency_addresses", "users", "queues", "queue_members", "vip_numbers", "barrings",
             "web_accounts", "registrations", "call_records", "ported_in_numbers", "ported_out_numbers", "absences",
-            "api_tokens", "audit_log", "queue_calls", "user_calls");
+            "api_tokens", "audit_log", "queue_calls", "user_calls", "queue_offers");
     private static final TenantId ACME = TenantId.of("acme");
     private static final TenantId FJORD = TenantId.of("fjord");
     private static final String CONFIG = "config:demo.yaml";
@@ -343,6 +343,16 @@ abstract class StorageContract {
         assertThat(history.missed(FJORD, t0, t0.plusSeconds(3600)).getFirst().followUpBy()).contains("alice");
         assertThatThrownBy(() -> history.followUp(FJORD, id, "lost", "alice", t0))
                 .hasMessageContaining("unknown follow-up 'lost'");
+        history.offered("a@x", FJORD, main, List.of(UserId.of("alice"), UserId.of("bob")), t0.plusSeconds(1));
+        history.missedBy("a@x", main, UserId.of("bob"));
+        List<io.sentral.core.switchboard.AgentStatistics> stats = history.agentStatistics(FJORD,
+                List.of(UserId.of("alice"), UserId.of("bob"), UserId.of("carol")), t0, t0.plusSeconds(3600));
+        assertThat(stats.get(0).offered()).isEqualTo(1);
+        assertThat(stats.get(0).answered()).isEqualTo(1);
+        assertThat(stats.get(0).averageTalk()).isEqualTo(java.time.Duration.ofSeconds(61));
+        assertThat(stats.get(0).answerPercent()).contains(100.0);
+        assertThat(stats.get(1).answerPercent()).contains(0.0);
+        assertThat(stats.get(2).answerPercent()).as("nothing offered").isEmpty();
         assertThat(history.deleteBefore(FJORD, t0.plusSeconds(30))).isEqualTo(2);
         assertThat(history.calls(FJORD, main, t0, t0.plusSeconds(3600))).isEmpty();
     }

@@ -54,8 +54,10 @@ public final class QueueHistoryRecorder implements QueueEventSink, AutoCloseable
             case QueueEvent.Overflowed o -> history.left(o.callId().value(), o.queue(), "overflowed", o.at(),
                     Optional.of(o.waited()), Optional.of(describe(o.target())));
             case QueueEvent.Ended e -> history.talked(e.callId().value(), e.queue(), e.talked());
+            case QueueEvent.Offered o -> history.offered(o.callId().value(), tenant, o.queue(), o.agents(), o.at());
+            case QueueEvent.Missed m -> history.missedBy(m.callId().value(), m.queue(), m.agent());
             default -> {
-                // offers, misses and agent states are not history
+                // agent states are metrics, not history
             }
         }
     }

@@ -20,4 +20,7 @@ public interface QueueHistory {
      * @throws IllegalArgumentException for an unknown state
      */
     boolean followUp(TenantId tenant, long id, String state, String by, Instant at);
+
+    /** Per-agent figures of the customer's users for calls in [from, to) (S13); every user, zeros included. */
+    List<AgentStatistics> agentStatistics(TenantId tenant, List<UserId> users, Instant from, Instant to);
 }
