@@ -279,6 +279,11 @@ public final class SentralServer implements AutoCloseable {
         return api.routes().routes();
     }
 
+    /** The database product the node runs on (H2 or PostgreSQL). */
+    public String databaseProduct() {
+        return database.withConnection(c -> c.getMetaData().getDatabaseProductName());
+    }
+
     /** Where customer data is changed (N5): the YAML at start-up and the API use the same one. */
     public Provisioner provisioner() {
         return provisioner;

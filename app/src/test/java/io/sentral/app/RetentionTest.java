@@ -31,7 +31,7 @@ class RetentionTest {
     @Test
     void callLogsAfter30DaysAndQueueHistoryAfterItsPeriodAreDeletedOnTheNextRun() {
         MutableClock clock = new MutableClock(Instant.parse("2026-01-01T08:00:00Z"));
-        try (Database database = Database.open(DatabaseSettings.embedded(), dataDir)) {
+        try (Database database = Database.open(TestDatabase.forNode(DatabaseSettings.embedded()), dataDir)) {
             JdbcQueueHistory history = new JdbcQueueHistory(database);
             TenantSnapshot snapshot = TenantSnapshot.of(ConfigLoader.ignoringEnvironment()
                     .loadResource(ConfigLoader.DEMO_RESOURCE).customers());

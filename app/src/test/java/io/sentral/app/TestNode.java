@@ -129,7 +129,7 @@ final class TestNode implements AutoCloseable {
                         g.role() == GatewayRole.EMERGENCY ? setup.emergencyLocationFormat() : g.locationFormat())
                         : g)
                 .toList();
-        NodeSettings node = new NodeSettings(dataDir, sip, HttpSettings.forTests(), demo.node().database(),
+        NodeSettings node = new NodeSettings(dataDir, sip, HttpSettings.forTests(), TestDatabase.forNode(demo.node().database()),
                 setup.tracing());
         List<CustomerProvisioning> customers = demo.customers().stream().map(setup.customers()).toList();
         SentralConfig config = new SentralConfig(node, gateways, customers, demo.accounts(), demo.numberPlan(),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sentral.app.SentralServer;
+import io.sentral.app.TestDatabase;
 import io.sentral.config.ConfigLoader;
 import io.sentral.config.HttpSettings;
 import io.sentral.config.NodeSettings;
@@ -43,7 +44,7 @@ class WebAccessTest {
     static void start() {
         SentralConfig demo = ConfigLoader.ignoringEnvironment().loadResource(ConfigLoader.DEMO_RESOURCE);
         NodeSettings node = new NodeSettings(dataDir, SipSettings.forTests(), HttpSettings.forTests(),
-                demo.node().database(), demo.node().tracing());
+                TestDatabase.forNode(demo.node().database()), demo.node().tracing());
         server = new SentralServer(demo.withNode(node), Clock.systemUTC()).start();
         http = Http.to(server.httpPort());
     }
@@ -158,6 +159,11 @@ class WebAccessTest {
         String own = http.as("fjord-admin", "fjord-admin-secret").get("/api/audit?limit=1000").body();
         assertThat(own).contains("fjord-admin").doesNotContain("\"account\":\"admin\"");
         assertThat(http.as("admin", "admin-secret").get("/api/audit?limit=0").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theRunIsOnTheDatabaseItClaims() {
+        assertThat(server.databaseProduct()).isEqualTo(TestDatabase.postgres() ? "PostgreSQL" : "H2");
     }
 
     @Test
