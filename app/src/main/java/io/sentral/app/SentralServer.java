@@ -20,6 +20,9 @@ import io.sentral.api.DirectoryRoutes;
 import io.sentral.api.ApiException;
 import io.sentral.api.UserRoutes;
 import io.sentral.api.QueueLogRoutes;
+import io.sentral.api.CdrRoutes;
+import io.sentral.routing.CallCategorizer;
+import io.sentral.config.ConfigLoader;
 import io.sentral.api.UserLogRoutes;
 import io.sentral.storage.JdbcUserCallLog;
 import io.sentral.app.switchboard.UserCallRecorder;
@@ -32,7 +35,6 @@ import io.sentral.app.web.WebApi;
 import io.sentral.core.call.CallRecordStore;
 import io.sentral.core.emergency.EmergencyAddressStore;
 import io.sentral.core.number.Country;
-import io.sentral.core.policy.SpendView;
 import io.sentral.core.switchboard.AbsenceStore;
 import io.sentral.core.tenant.TenantSnapshot;
 import io.sentral.core.tenant.Transport;
@@ -82,7 +84,7 @@ public final class SentralServer implements AutoCloseable {
     private final AtomicReference<TenantSnapshot> tenants = new AtomicReference<>(TenantSnapshot.empty());
     private final PrometheusMeterRegistry meters = JvmMeters.registry();
     private Database database;
-    private CallRecordStore callRecords;
+    private JdbcCallRecordStore callRecords;
     private CallEventWriter events;
     private LocationService location;
     private SipEdge sip;
@@ -95,6 +97,8 @@ public final class SentralServer implements AutoCloseable {
     private HttpServer http;
     private Tracing tracing;
     private Provisioner provisioner;
+    private MonthlySpend spend;
+    private Billing billing;
     private JdbcQueueHistory queueHistory;
     private JdbcUserCallLog userCalls;
     private QueueHistoryRecorder queueRecorder;
@@ -136,9 +140,14 @@ public final class SentralServer implements AutoCloseable {
                 .description("1 while the gateway answers its OPTIONS pings").tag("gateway", g.name())
                 .register(meters));
         TrunkCapacity capacity = new TrunkCapacity(clock);
+        // R2/T8: calls rated by the tariff; the monthly cost limit reads their sum from memory
+        billing = new Billing(callRecords, new CallCategorizer(new NumberPlan(config.numberPlan())),
+                ConfigLoader.ignoringEnvironment().defaultTariff(), tenants::get);
+        spend = new MonthlySpend(billing, tenants::get, clock);
+        spend.refresh();
         DefaultCallRouter router = new DefaultCallRouter(tenants::get, location, config.gateways(),
                 config.node().sip().domain(), Country.NO, new RoutingServices(new NumberPlan(config.numberPlan()),
-                capacity, SpendView.none(), gatewayStatus, clock, RoutingServices.sharedRandom()), absences);
+                capacity, spend, gatewayStatus, clock, RoutingServices.sharedRandom()), absences);
         // channels are given back on the call's own lane at once; records are written behind it
         CallMetrics callMetrics = new CallMetrics(meters);
         callMetrics.watchTrunks(tenants.get(), location, config.node().sip().domain());
@@ -189,6 +198,7 @@ public final class SentralServer implements AutoCloseable {
                 user -> !location.contactsOf(user.id().value() + "@" + sipSettings.domain()).isEmpty(),
                 activity::busy, clock).routes());
         features.addAll(new QueueLogRoutes(tenants::get, queueHistory, clock).routes());
+        features.addAll(new CdrRoutes(tenants::get, billing::rated, clock).routes());
         features.addAll(new UserLogRoutes(tenants::get, userCalls, clock).routes());
         features.addAll(new UserRoutes(tenants::get, (customer, author) -> {
             try {
@@ -204,6 +214,7 @@ public final class SentralServer implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(this::purgeExpiredRegistrations, 60, 60, TimeUnit.SECONDS);
         Retention retention = new Retention(queueHistory, userCalls, tenants::get, Retention.QUEUE_HISTORY, clock);
         housekeeping.scheduleWithFixedDelay(retention::run, 5, Duration.ofHours(1).toSeconds(), TimeUnit.SECONDS);
+        housekeeping.scheduleWithFixedDelay(spend::refresh, 60, 60, TimeUnit.SECONDS);
         // the queue board gauges show the boards as of at most a second ago (S14)
         housekeeping.scheduleWithFixedDelay(() -> queues.boards().thenAccept(queueMetrics::refresh), 0, 1,
                 TimeUnit.SECONDS);
@@ -281,7 +292,7 @@ public final class SentralServer implements AutoCloseable {
 
     /** The database product the node runs on (H2 or PostgreSQL). */
     public String databaseProduct() {
-        return database.withConnection(c -> c.getMetaData().getDatabaseProductName());
+        return database.productName();
     }
 
     /** Where customer data is changed (N5): the YAML at start-up and the API use the same one. */

@@ -77,6 +77,8 @@ class AuthorizationMatrixTest {
         DESIGNED.put("GET /api/customers/{tenant}/users/{user}/calls", ALL);
         DESIGNED.put("GET /api/customers/{tenant}/statistics", EnumSet.of(Role.CONTACT_PERSON, Role.NOC,
                 Role.SYSTEM_ADMIN));
+        DESIGNED.put("GET /api/customers/{tenant}/cdrs", EnumSet.of(Role.CONTACT_PERSON, Role.NOC, Role.SYSTEM_ADMIN));
+        DESIGNED.put("GET /api/cdrs", OPERATORS_OWN);
     }
 
     /**

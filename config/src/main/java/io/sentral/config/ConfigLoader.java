@@ -79,6 +79,24 @@ public final class ConfigLoader {
         }
     }
 
+    /** The tariff bundled with Sentral (R2). */
+    public static final String TARIFF_RESOURCE = "io/sentral/config/tariff.yaml";
+
+    /** Parses a tariff file (R2); errors name the file, the YAML path and the problem. */
+    public io.sentral.core.billing.Tariff parseTariff(String sourceName, String yaml) {
+        return TariffBinder.bind(YamlNode.root(readTree(sourceName, Objects.requireNonNull(yaml, "yaml")), sourceName));
+    }
+
+    /** The bundled tariff. */
+    public io.sentral.core.billing.Tariff defaultTariff() {
+        try (InputStream in = ConfigLoader.class.getClassLoader().getResourceAsStream(TARIFF_RESOURCE)) {
+            return parseTariff("tariff.yaml", new String(java.util.Objects.requireNonNull(in, TARIFF_RESOURCE)
+                    .readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new ConfigException("tariff.yaml", "(file)", "cannot read: " + e);
+        }
+    }
+
     /** Parses YAML text; {@code sourceName} names it in error messages. */
     public SentralConfig parse(String sourceName, String yaml) {
         Objects.requireNonNull(sourceName, "sourceName");

@@ -96,6 +96,11 @@ public final class Database implements AutoCloseable {
     }
 
     /** Checks that the database answers (for {@code /health}); throws {@link StorageException} if not. */
+    /** The database product in use: H2 or PostgreSQL. */
+    public String productName() {
+        return withConnection(c -> c.getMetaData().getDatabaseProductName());
+    }
+
     public void ping() {
         withConnection(c -> {
             if (!c.isValid(2)) {

@@ -12,6 +12,7 @@ import io.sentral.core.tenant.TrunkId;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -98,6 +99,24 @@ public final class JdbcCallRecordStore implements CallRecordStore {
                 "SELECT * FROM call_transfers WHERE call_id = ? ORDER BY transferred_at",
                 rs -> new CallEvent.Transferred(rs.getString("call_id"), Jdbc.instant(rs, "transferred_at"),
                         rs.getString("by_party"), rs.getString("target"), rs.getBoolean("attended")), callId));
+    }
+
+    /**
+     * The call records of calls started in [from, to), oldest first: of {@code tenant}, or of
+     * every customer when empty (R1: CDR export).
+     */
+    public List<CallRecord> between(Optional<TenantId> tenant, Instant from, Instant to) {
+        String where = tenant.isPresent() ? " AND tenant_id = ?" : "";
+        Object[] params = tenant.isPresent() ? new Object[] {from, to, tenant.get().value()} : new Object[] {from, to};
+        return database.withConnection(c -> Jdbc.query(c, "SELECT * FROM call_records WHERE started_at >= ?"
+                + " AND started_at < ?" + where + " ORDER BY started_at, call_id", JdbcCallRecordStore::record, params));
+    }
+
+    /** Of the calls started in [from, to), those that were transferred. */
+    public java.util.Set<String> transferredBetween(Instant from, Instant to) {
+        return java.util.Set.copyOf(database.withConnection(c -> Jdbc.query(c, "SELECT DISTINCT t.call_id FROM"
+                + " call_transfers t JOIN call_records r ON r.call_id = t.call_id WHERE r.started_at >= ?"
+                + " AND r.started_at < ?", rs -> rs.getString(1), from, to)));
     }
 
     private static CallRecord record(ResultSet rs) throws SQLException {

@@ -1,0 +1,60 @@
+package io.sentral.core.billing;
+
+import io.sentral.core.call.CallRecord;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Rated calls as CSV (RFC 4180) and as JSON-ready maps (R1): the same columns, in the same order. */
+public final class CdrExport {
+    static final List<String> COLUMNS = List.of("callId", "direction", "tenant", "trunk", "caller", "callee",
+            "startedAt", "answeredAt", "endedAt", "status", "talkSeconds", "category", "cost", "currency");
+
+    private CdrExport() {
+    }
+
+    public static String csv(List<RatedCall> calls) {
+        StringBuilder out = new StringBuilder(String.join(",", COLUMNS)).append("\r\n");
+        for (RatedCall call : calls) {
+            List<String> cells = row(call).values().stream().map(v -> quoted(String.valueOf(v))).toList();
+            out.append(String.join(",", cells)).append("\r\n");
+        }
+        return out.toString();
+    }
+
+    public static List<Map<String, Object>> json(List<RatedCall> calls) {
+        return calls.stream().map(CdrExport::row).toList();
+    }
+
+    private static Map<String, Object> row(RatedCall call) {
+        CallRecord r = call.record();
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("callId", r.callId());
+        row.put("direction", r.direction().name().toLowerCase());
+        row.put("tenant", r.tenant().map(Object::toString).orElse(""));
+        row.put("trunk", r.trunk().map(Object::toString).orElse(""));
+        row.put("caller", r.caller());
+        row.put("callee", r.callee());
+        row.put("startedAt", r.startedAt().toString());
+        row.put("answeredAt", text(r.answeredAt()));
+        row.put("endedAt", text(r.endedAt()));
+        row.put("status", r.status().map(String::valueOf).orElse(""));
+        row.put("talkSeconds", call.talk().toSeconds());
+        row.put("category", call.category().label());
+        row.put("cost", call.cost().toPlainString());
+        row.put("currency", call.currency());
+        return row;
+    }
+
+    private static String text(Optional<Instant> at) {
+        return at.map(Instant::toString).orElse("");
+    }
+
+    /** RFC 4180: a cell with a comma, quote or line break is quoted, its quotes doubled. */
+    private static String quoted(String cell) {
+        return cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")
+                ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell;
+    }
+}

@@ -1,0 +1,68 @@
+package io.sentral.routing;
+
+import io.sentral.core.billing.BillingCategory;
+import io.sentral.core.call.CallDirection;
+import io.sentral.core.call.CallRecord;
+import io.sentral.core.number.Country;
+import io.sentral.core.number.E164Number;
+import io.sentral.core.number.NumberNormaliser;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Decides the billing category of a call record (R1), in this order: emergency numbers (T6,
+ * every country Sentral knows) first; then a transferred call; then calls inside the customer
+ * (an extension, or a number the customer owns); special, premium-rate and freephone numbers of
+ * the number plan; the customer's own country (national); the Nordic countries; everything else
+ * international. An inbound call from the public network is categorised by its caller and billed
+ * nothing (the tariff sees no talk time for it: see {@code billable}).
+ */
+public final class CallCategorizer {
+    /** Denmark, Sweden, Norway, Iceland, Finland, Faroe Islands, Greenland. */
+    private static final Set<String> NORDIC_CODES = Set.of("45", "46", "47", "354", "358", "298", "299");
+
+    private final NumberPlan plan;
+
+    public CallCategorizer(NumberPlan plan) {
+        this.plan = plan;
+    }
+
+    /**
+     * @param customerCountry the customer's country (how national numbers are read)
+     * @param transferred     whether the call was transferred (forwardings are not recorded yet)
+     * @param ownNumber       whether a dialled string is an extension or number of the customer
+     */
+    public BillingCategory categorize(CallRecord call, Country customerCountry, boolean transferred,
+                                      Predicate<String> ownNumber) {
+        String dialled = call.callee().trim();
+        if (EmergencyNumbers.recognise(dialled, customerCountry).isPresent()) {
+            return BillingCategory.EMERGENCY;
+        }
+        if (transferred) {
+            return BillingCategory.FORWARDED_TRANSFERRED;
+        }
+        String other = call.direction() == CallDirection.INBOUND ? call.caller() : dialled;
+        if (ownNumber.test(other) || call.direction() == CallDirection.INBOUND && ownNumber.test(call.caller())) {
+            return BillingCategory.INTERNAL;
+        }
+        Optional<E164Number> number = NumberNormaliser.normalise(other, customerCountry);
+        if (number.isEmpty()) {
+            return BillingCategory.SPECIAL; // a short number: service numbers are special
+        }
+        if (plan.classify(number.get()) != NumberClass.ORDINARY) {
+            return BillingCategory.SPECIAL;
+        }
+        String e164 = number.get().value().substring(1);
+        if (e164.startsWith(customerCountry.countryCode())) {
+            return BillingCategory.NATIONAL;
+        }
+        return NORDIC_CODES.stream().anyMatch(e164::startsWith) ? BillingCategory.NORDIC
+                : BillingCategory.INTERNATIONAL;
+    }
+
+    /** Whether the customer pays for the call: what it placed, or had transferred onwards. */
+    public static boolean billable(CallRecord call, BillingCategory category) {
+        return call.direction() == CallDirection.OUTBOUND || category == BillingCategory.FORWARDED_TRANSFERRED;
+    }
+}
