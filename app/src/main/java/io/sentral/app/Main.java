@@ -80,6 +80,6 @@ public final class Main {
         }
         NodeSettings node = config.node();
         return config.withNode(new NodeSettings(command.dataDir().get(), node.sip(), node.http(), node.database(),
-                node.tracing()));
+                node.tracing(), node.callerLookup()));
     }
 }

@@ -21,6 +21,8 @@ import io.sentral.api.ApiException;
 import io.sentral.api.UserRoutes;
 import io.sentral.api.QueueLogRoutes;
 import io.sentral.api.CdrRoutes;
+import io.sentral.api.CallerInfoRoutes;
+import io.sentral.app.callerinfo.CallerInfoService;
 import io.sentral.routing.CallCategorizer;
 import io.sentral.config.ConfigLoader;
 import io.sentral.api.UserLogRoutes;
@@ -199,6 +201,8 @@ public final class SentralServer implements AutoCloseable {
                 activity::busy, clock).routes());
         features.addAll(new QueueLogRoutes(tenants::get, queueHistory, clock).routes());
         features.addAll(new CdrRoutes(tenants::get, billing::rated, clock).routes());
+        features.addAll(new CallerInfoRoutes(tenants::get,
+                CallerInfoService.create(tenants::get, config.node().callerLookup())::lookup).routes());
         features.addAll(new UserLogRoutes(tenants::get, userCalls, clock).routes());
         features.addAll(new UserRoutes(tenants::get, (customer, author) -> {
             try {

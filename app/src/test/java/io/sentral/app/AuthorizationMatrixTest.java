@@ -79,6 +79,7 @@ class AuthorizationMatrixTest {
                 Role.SYSTEM_ADMIN));
         DESIGNED.put("GET /api/customers/{tenant}/cdrs", EnumSet.of(Role.CONTACT_PERSON, Role.NOC, Role.SYSTEM_ADMIN));
         DESIGNED.put("GET /api/cdrs", OPERATORS_OWN);
+        DESIGNED.put("GET /api/customers/{tenant}/caller-info/{number}", ALL);
     }
 
     /**

@@ -24,10 +24,30 @@ final class NodeBinder {
             return new NodeSettings(DEFAULT_DATA_DIR, sip(Optional.empty()), http(Optional.empty()),
                     database(Optional.empty()), TracingSettings.defaults());
         }
-        YamlNode node = section.get().object(Set.of("dataDir", "sip", "http", "database", "tracing"));
+        YamlNode node = section.get().object(Set.of("dataDir", "sip", "http", "database", "tracing", "callerLookup"));
         Path dataDir = node.optional("dataDir").map(n -> n.parse(Path::of)).orElse(DEFAULT_DATA_DIR);
         return new NodeSettings(dataDir, sip(node.optional("sip")), http(node.optional("http")),
-                database(node.optional("database")), tracing(node.optional("tracing")));
+                database(node.optional("database")), tracing(node.optional("tracing")),
+                callerLookup(node.optional("callerLookup")));
+    }
+
+    private static CallerLookupSettings callerLookup(Optional<YamlNode> section) {
+        CallerLookupSettings d = CallerLookupSettings.defaults();
+        if (section.isEmpty()) {
+            return d;
+        }
+        YamlNode lookup = section.get().object(Set.of("url", "timeout", "cacheTtl", "cacheSize"));
+        Optional<String> url = lookup.optional("url").map(YamlNode::text).filter(u -> !u.isBlank());
+        url.ifPresent(u -> {
+            if (!u.contains("{number}") || !(u.startsWith("http://") || u.startsWith("https://"))) {
+                throw lookup.required("url").error("expected an http(s) URL with {number}, e.g."
+                        + " https://lookup.example/numbers/{number}, not '" + u + "'");
+            }
+        });
+        return new CallerLookupSettings(url,
+                lookup.optional("timeout").map(NodeBinder::positive).orElse(d.timeout()),
+                lookup.optional("cacheTtl").map(YamlNode::duration).orElse(d.cacheTtl()),
+                lookup.optional("cacheSize").map(n -> n.integer(0, 10_000_000)).orElse(d.cacheSize()));
     }
 
     private static TracingSettings tracing(Optional<YamlNode> section) {

@@ -9,14 +9,22 @@ import java.util.Objects;
  *
  * @param dataDir  where the node keeps its files: the embedded database, the demo TLS certificate
  * @param tracing  SIP trace on demand and HEP export (N3)
+ * @param callerLookup the external number lookup behind caller info (S11)
  */
 public record NodeSettings(Path dataDir, SipSettings sip, HttpSettings http, DatabaseSettings database,
-                           TracingSettings tracing) {
+                           TracingSettings tracing, CallerLookupSettings callerLookup) {
     public NodeSettings {
+        Objects.requireNonNull(callerLookup, "callerLookup");
         Objects.requireNonNull(tracing, "tracing");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(sip, "sip");
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(database, "database");
+    }
+
+    /** Without an external caller lookup (directory only). */
+    public NodeSettings(Path dataDir, SipSettings sip, HttpSettings http, DatabaseSettings database,
+                        TracingSettings tracing) {
+        this(dataDir, sip, http, database, tracing, CallerLookupSettings.defaults());
     }
 }
