@@ -21,6 +21,7 @@ import io.sentral.api.ApiException;
 import io.sentral.api.UserRoutes;
 import io.sentral.api.QueueLogRoutes;
 import io.sentral.api.CdrRoutes;
+import io.sentral.api.EmergencyAddressRoutes;
 import io.sentral.api.CallerInfoRoutes;
 import io.sentral.app.callerinfo.CallerInfoService;
 import io.sentral.routing.CallCategorizer;
@@ -204,13 +205,15 @@ public final class SentralServer implements AutoCloseable {
         features.addAll(new CallerInfoRoutes(tenants::get,
                 CallerInfoService.create(tenants::get, config.node().callerLookup())::lookup).routes());
         features.addAll(new UserLogRoutes(tenants::get, userCalls, clock).routes());
-        features.addAll(new UserRoutes(tenants::get, (customer, author) -> {
+        UserRoutes.Provisioning viaApi = (customer, author) -> {
             try {
                 provisioner.apply(customer, "api:" + author);
             } catch (ProvisioningConflictException e) {
                 throw ApiException.conflict(e.getMessage());
             }
-        }, sipSettings.domain()).routes());
+        };
+        features.addAll(new UserRoutes(tenants::get, viaApi, sipSettings.domain()).routes());
+        features.addAll(new EmergencyAddressRoutes(tenants::get, emergencyAddresses, viaApi).routes());
         api = WebApi.create(database, clock, new SecureRandom(), features);
         http = new HttpServer(config.node().http(), new OperationsRoutes(meters::scrape, this::health),
                 api.routes()).start();

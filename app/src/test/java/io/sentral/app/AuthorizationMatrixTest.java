@@ -80,6 +80,13 @@ class AuthorizationMatrixTest {
         DESIGNED.put("GET /api/customers/{tenant}/cdrs", EnumSet.of(Role.CONTACT_PERSON, Role.NOC, Role.SYSTEM_ADMIN));
         DESIGNED.put("GET /api/cdrs", OPERATORS_OWN);
         DESIGNED.put("GET /api/customers/{tenant}/caller-info/{number}", ALL);
+        DESIGNED.put("GET /api/customers/{tenant}/emergency-addresses", EnumSet.of(Role.CONTACT_PERSON, Role.NOC,
+                Role.SYSTEM_ADMIN));
+        DESIGNED.put("PUT /api/customers/{tenant}/emergency-addresses", EDITORS);
+        DESIGNED.put("GET /api/customers/{tenant}/emergency-addresses/history", EnumSet.of(Role.CONTACT_PERSON,
+                Role.NOC, Role.SYSTEM_ADMIN));
+        DESIGNED.put("GET /api/customers/{tenant}/vip-list", READERS);
+        DESIGNED.put("PUT /api/customers/{tenant}/vip-list", EDITORS);
     }
 
     /**
@@ -93,6 +100,10 @@ class AuthorizationMatrixTest {
 
     /** A valid body for each route that takes one. */
     private static final Map<String, String> BODIES = Map.of(
+            "PUT /api/customers/{tenant}/emergency-addresses", "[{\"range\":\"+4723450000-+4723450199\","
+                    + "\"street\":\"Kaigaten\",\"houseNumber\":\"5\",\"postcode\":\"5015\",\"town\":\"Bergen\","
+                    + "\"country\":\"NO\"}]",
+            "PUT /api/customers/{tenant}/vip-list", "[{\"number\":\"+4790000001\",\"description\":\"VIP\"}]",
             "PUT /api/customers/{tenant}/missed-calls/{id}", "{\"state\":\"handled\"}",
             "PUT /api/customers/{tenant}/users/{user}", "{\"firstName\":\"Carol\",\"lastName\":\"Berg\","
                     + "\"department\":\"Support\",\"extension\":\"103\",\"mobile\":\"+4791000103\","

@@ -103,6 +103,18 @@ public record CustomerProvisioning(Customer customer, List<Trunk> trunks, List<R
                 queues, vipList, barrings, accounts, monthlyCostLimit, portedIn);
     }
 
+    /** The same customer with these emergency address assignments (T6). */
+    public CustomerProvisioning withEmergencyAddresses(List<EmergencyAddressAssignment> assignments) {
+        return new CustomerProvisioning(customer, trunks, ranges, extraNumbers, mainNumber, assignments, users,
+                queues, vipList, barrings, webAccounts, monthlyCostLimit, portedIn);
+    }
+
+    /** The same customer with this VIP list (S4). */
+    public CustomerProvisioning withVipList(List<VipEntry> vips) {
+        return new CustomerProvisioning(customer, trunks, ranges, extraNumbers, mainNumber, emergencyAddresses, users,
+                queues, vips, barrings, webAccounts, monthlyCostLimit, portedIn);
+    }
+
     /** The same customer with these users (S10). */
     public CustomerProvisioning withUsers(List<User> newUsers) {
         return new CustomerProvisioning(customer, trunks, ranges, extraNumbers, mainNumber, emergencyAddresses,
