@@ -87,6 +87,9 @@ class AuthorizationMatrixTest {
                 Role.NOC, Role.SYSTEM_ADMIN));
         DESIGNED.put("GET /api/customers/{tenant}/vip-list", READERS);
         DESIGNED.put("PUT /api/customers/{tenant}/vip-list", EDITORS);
+        DESIGNED.put("GET /api/customers/{tenant}/queues", READERS);
+        DESIGNED.put("PUT /api/customers/{tenant}/queues/{queue}", EDITORS);
+        DESIGNED.put("DELETE /api/customers/{tenant}/queues/{queue}", EDITORS);
     }
 
     /**
@@ -100,6 +103,9 @@ class AuthorizationMatrixTest {
 
     /** A valid body for each route that takes one. */
     private static final Map<String, String> BODIES = Map.of(
+            "PUT /api/customers/{tenant}/queues/{queue}", "{\"number\":\"+4723450000\",\"members\":[\"alice\","
+                    + "\"bob\"],\"strategy\":\"longest-idle\",\"ringTimeoutSeconds\":15,\"wrapUpSeconds\":5,"
+                    + "\"maxWaitSeconds\":60,\"maxWaiting\":20,\"overflow\":{\"queue\":\"Support\"}}",
             "PUT /api/customers/{tenant}/emergency-addresses", "[{\"range\":\"+4723450000-+4723450199\","
                     + "\"street\":\"Kaigaten\",\"houseNumber\":\"5\",\"postcode\":\"5015\",\"town\":\"Bergen\","
                     + "\"country\":\"NO\"}]",

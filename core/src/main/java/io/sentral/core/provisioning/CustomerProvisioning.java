@@ -109,6 +109,12 @@ public record CustomerProvisioning(Customer customer, List<Trunk> trunks, List<R
                 queues, vipList, barrings, webAccounts, monthlyCostLimit, portedIn);
     }
 
+    /** The same customer with these queues (S2). */
+    public CustomerProvisioning withQueues(List<Queue> newQueues) {
+        return new CustomerProvisioning(customer, trunks, ranges, extraNumbers, mainNumber, emergencyAddresses, users,
+                newQueues, vipList, barrings, webAccounts, monthlyCostLimit, portedIn);
+    }
+
     /** The same customer with this VIP list (S4). */
     public CustomerProvisioning withVipList(List<VipEntry> vips) {
         return new CustomerProvisioning(customer, trunks, ranges, extraNumbers, mainNumber, emergencyAddresses, users,
