@@ -23,6 +23,7 @@ import io.sentral.api.QueueLogRoutes;
 import io.sentral.api.CdrRoutes;
 import io.sentral.api.EmergencyAddressRoutes;
 import io.sentral.api.QueueRoutes;
+import io.sentral.api.TrunkRoutes;
 import io.sentral.api.CallerInfoRoutes;
 import io.sentral.app.callerinfo.CallerInfoService;
 import io.sentral.routing.CallCategorizer;
@@ -216,6 +217,7 @@ public final class SentralServer implements AutoCloseable {
         features.addAll(new UserRoutes(tenants::get, viaApi, sipSettings.domain()).routes());
         features.addAll(new EmergencyAddressRoutes(tenants::get, emergencyAddresses, viaApi).routes());
         features.addAll(new QueueRoutes(tenants::get, viaApi).routes());
+        features.addAll(new TrunkRoutes(tenants::get, viaApi, sipSettings.domain()).routes());
         api = WebApi.create(database, clock, new SecureRandom(), features);
         http = new HttpServer(config.node().http(), new OperationsRoutes(meters::scrape, this::health),
                 api.routes()).start();

@@ -90,6 +90,11 @@ class AuthorizationMatrixTest {
         DESIGNED.put("GET /api/customers/{tenant}/queues", READERS);
         DESIGNED.put("PUT /api/customers/{tenant}/queues/{queue}", EDITORS);
         DESIGNED.put("DELETE /api/customers/{tenant}/queues/{queue}", EDITORS);
+        DESIGNED.put("GET /api/customers/{tenant}/trunks", EnumSet.of(Role.CONTACT_PERSON, Role.NOC, Role.SYSTEM_ADMIN));
+        DESIGNED.put("PUT /api/customers/{tenant}/trunks/{trunk}", EDITORS);
+        DESIGNED.put("DELETE /api/customers/{tenant}/trunks/{trunk}", EDITORS);
+        DESIGNED.put("GET /api/customers/{tenant}/policy", EnumSet.of(Role.CONTACT_PERSON, Role.NOC, Role.SYSTEM_ADMIN));
+        DESIGNED.put("PUT /api/customers/{tenant}/policy", EDITORS);
     }
 
     /**
@@ -102,21 +107,34 @@ class AuthorizationMatrixTest {
             "GET /api/customers/{tenant}/users/{user}/calls", EnumSet.of(Role.USER, Role.OPERATOR));
 
     /** A valid body for each route that takes one. */
-    private static final Map<String, String> BODIES = Map.of(
-            "PUT /api/customers/{tenant}/queues/{queue}", "{\"number\":\"+4723450000\",\"members\":[\"alice\","
+    private static final Map<String, String> BODIES = Map.ofEntries(
+            Map.entry("PUT /api/customers/{tenant}/policy",
+                    "{\"barring\":[]}"),
+            Map.entry("PUT /api/customers/{tenant}/trunks/{trunk}",
+                    "{\"kind\":\"registration\","
+                    + "\"password\":\"matrix-secret\",\"defaultNumber\":\"+4723450000\",\"callerIdPolicy\":\"reject\"}"),
+            Map.entry("PUT /api/customers/{tenant}/queues/{queue}",
+                    "{\"number\":\"+4723450000\",\"members\":[\"alice\","
                     + "\"bob\"],\"strategy\":\"longest-idle\",\"ringTimeoutSeconds\":15,\"wrapUpSeconds\":5,"
-                    + "\"maxWaitSeconds\":60,\"maxWaiting\":20,\"overflow\":{\"queue\":\"Support\"}}",
-            "PUT /api/customers/{tenant}/emergency-addresses", "[{\"range\":\"+4723450000-+4723450199\","
+                    + "\"maxWaitSeconds\":60,\"maxWaiting\":20,\"overflow\":{\"queue\":\"Support\"}}"),
+            Map.entry("PUT /api/customers/{tenant}/emergency-addresses",
+                    "[{\"range\":\"+4723450000-+4723450199\","
                     + "\"street\":\"Kaigaten\",\"houseNumber\":\"5\",\"postcode\":\"5015\",\"town\":\"Bergen\","
-                    + "\"country\":\"NO\"}]",
-            "PUT /api/customers/{tenant}/vip-list", "[{\"number\":\"+4790000001\",\"description\":\"VIP\"}]",
-            "PUT /api/customers/{tenant}/missed-calls/{id}", "{\"state\":\"handled\"}",
-            "PUT /api/customers/{tenant}/users/{user}", "{\"firstName\":\"Carol\",\"lastName\":\"Berg\","
+                    + "\"country\":\"NO\"}]"),
+            Map.entry("PUT /api/customers/{tenant}/vip-list",
+                    "[{\"number\":\"+4790000001\",\"description\":\"VIP\"}]"),
+            Map.entry("PUT /api/customers/{tenant}/missed-calls/{id}",
+                    "{\"state\":\"handled\"}"),
+            Map.entry("PUT /api/customers/{tenant}/users/{user}",
+                    "{\"firstName\":\"Carol\",\"lastName\":\"Berg\","
                     + "\"department\":\"Support\",\"extension\":\"103\",\"mobile\":\"+4791000103\","
-                    + "\"directNumber\":\"+4723450103\"}",
-            "POST /api/session", "{\"username\":\"noc\",\"password\":\"noc-secret\"}",
-            "POST /api/tokens", "{\"name\":\"matrix\"}",
-            "POST /api/customers/{tenant}/users/{user}/absences", "{\"reason\":\"lunch\",\"until\":\"2099-01-01T00:00:00Z\"}");
+                    + "\"directNumber\":\"+4723450103\"}"),
+            Map.entry("POST /api/session",
+                    "{\"username\":\"noc\",\"password\":\"noc-secret\"}"),
+            Map.entry("POST /api/tokens",
+                    "{\"name\":\"matrix\"}"),
+            Map.entry("POST /api/customers/{tenant}/users/{user}/absences",
+                    "{\"reason\":\"lunch\",\"until\":\"2099-01-01T00:00:00Z\"}"));
 
     private record Account(String name, String password, Role role, Optional<String> tenant,
                            Optional<String> user) {

@@ -109,6 +109,24 @@ public record CustomerProvisioning(Customer customer, List<Trunk> trunks, List<R
                 queues, vipList, barrings, webAccounts, monthlyCostLimit, portedIn);
     }
 
+    /** The same customer with these trunks (T2). */
+    public CustomerProvisioning withTrunks(List<Trunk> newTrunks) {
+        return new CustomerProvisioning(customer, newTrunks, ranges, extraNumbers, mainNumber, emergencyAddresses,
+                users, queues, vipList, barrings, webAccounts, monthlyCostLimit, portedIn);
+    }
+
+    /** The same customer with these barrings (T8). */
+    public CustomerProvisioning withBarrings(Set<BarringClass> newBarrings) {
+        return new CustomerProvisioning(customer, trunks, ranges, extraNumbers, mainNumber, emergencyAddresses, users,
+                queues, vipList, newBarrings, webAccounts, monthlyCostLimit, portedIn);
+    }
+
+    /** The same customer with this monthly cost limit (T8). */
+    public CustomerProvisioning withMonthlyCostLimit(Optional<BigDecimal> limit) {
+        return new CustomerProvisioning(customer, trunks, ranges, extraNumbers, mainNumber, emergencyAddresses, users,
+                queues, vipList, barrings, webAccounts, limit, portedIn);
+    }
+
     /** The same customer with these queues (S2). */
     public CustomerProvisioning withQueues(List<Queue> newQueues) {
         return new CustomerProvisioning(customer, trunks, ranges, extraNumbers, mainNumber, emergencyAddresses, users,
