@@ -24,6 +24,9 @@ import io.sentral.api.CdrRoutes;
 import io.sentral.api.EmergencyAddressRoutes;
 import io.sentral.api.QueueRoutes;
 import io.sentral.api.TrunkRoutes;
+import io.sentral.api.AccountRoutes;
+import io.sentral.storage.JdbcAccountStore;
+import io.sentral.storage.JdbcApiTokens;
 import io.sentral.api.CallerInfoRoutes;
 import io.sentral.app.callerinfo.CallerInfoService;
 import io.sentral.routing.CallCategorizer;
@@ -218,6 +221,10 @@ public final class SentralServer implements AutoCloseable {
         features.addAll(new EmergencyAddressRoutes(tenants::get, emergencyAddresses, viaApi).routes());
         features.addAll(new QueueRoutes(tenants::get, viaApi).routes());
         features.addAll(new TrunkRoutes(tenants::get, viaApi, sipSettings.domain()).routes());
+        JdbcAccountStore accounts = new JdbcAccountStore(database);
+        JdbcApiTokens tokens = new JdbcApiTokens(database, clock, new SecureRandom());
+        features.addAll(new AccountRoutes(tenants::get, viaApi, name -> accounts.find(name).isPresent(),
+                tokens::revokeAll).routes());
         api = WebApi.create(database, clock, new SecureRandom(), features);
         http = new HttpServer(config.node().http(), new OperationsRoutes(meters::scrape, this::health),
                 api.routes()).start();

@@ -95,6 +95,10 @@ class AuthorizationMatrixTest {
         DESIGNED.put("DELETE /api/customers/{tenant}/trunks/{trunk}", EDITORS);
         DESIGNED.put("GET /api/customers/{tenant}/policy", EnumSet.of(Role.CONTACT_PERSON, Role.NOC, Role.SYSTEM_ADMIN));
         DESIGNED.put("PUT /api/customers/{tenant}/policy", EDITORS);
+        DESIGNED.put("GET /api/customers/{tenant}/accounts", EnumSet.of(Role.CONTACT_PERSON, Role.NOC,
+                Role.SYSTEM_ADMIN));
+        DESIGNED.put("PUT /api/customers/{tenant}/accounts/{account}", EDITORS);
+        DESIGNED.put("DELETE /api/customers/{tenant}/accounts/{account}", EDITORS);
     }
 
     /**
@@ -108,6 +112,8 @@ class AuthorizationMatrixTest {
 
     /** A valid body for each route that takes one. */
     private static final Map<String, String> BODIES = Map.ofEntries(
+            Map.entry("PUT /api/customers/{tenant}/accounts/{account}",
+                    "{\"role\":\"user\",\"password\":\"matrix-web-secret\"}"),
             Map.entry("PUT /api/customers/{tenant}/policy",
                     "{\"barring\":[]}"),
             Map.entry("PUT /api/customers/{tenant}/trunks/{trunk}",
@@ -187,7 +193,7 @@ class AuthorizationMatrixTest {
             String body = BODIES.get(key);
             for (String tenant : route.parameters().contains("tenant") ? List.of("fjord", "acme") : List.of("-")) {
                 String path = route.template().replace("{tenant}", tenant).replace("{user}", "carol")
-                        .replace("{id}", "999999").replace("{queue}", "Sentralbord").replace("{trunk}", "acme-pbx")
+                        .replace("{id}", "999999").replace("{queue}", "Sentralbord").replace("{account}", "matrix-web").replace("{trunk}", "acme-pbx")
                         .replace("{number}", "%2B4722120005").replace("{callId}", "none");
                 HttpResponse<String> anonymous = http.send(route.method(), path, body);
                 check(wrong, key, tenant, "anonymous", anonymous, route.open() ? -1 : 401);
