@@ -32,7 +32,7 @@ import java.util.function.Supplier;
  */
 public final class AccountRoutes {
     private final Supplier<TenantSnapshot> tenants;
-    private final UserRoutes.Provisioning provisioning;
+    private final Provisioning provisioning;
     private final Predicate<AccountName> takenElsewhere;
     private final java.util.function.Consumer<AccountName> removed;
 
@@ -41,7 +41,7 @@ public final class AccountRoutes {
      * @param removed        told of a removed account, so that its API tokens go with it (a later
      *                       account of the same name must not inherit them)
      */
-    public AccountRoutes(Supplier<TenantSnapshot> tenants, UserRoutes.Provisioning provisioning,
+    public AccountRoutes(Supplier<TenantSnapshot> tenants, Provisioning provisioning,
                          Predicate<AccountName> takenElsewhere, java.util.function.Consumer<AccountName> removed) {
         this.tenants = tenants;
         this.provisioning = provisioning;
@@ -105,7 +105,7 @@ public final class AccountRoutes {
         List<WebAccount> accounts = new ArrayList<>(customer.webAccounts().stream()
                 .filter(a -> !a.name().equals(name)).toList());
         accounts.add(account);
-        store(customer, accounts, request);
+        provisioning.change(customer, c -> c.withWebAccounts(accounts), request);
         return HttpAnswer.json(existing.isPresent() ? 200 : 201, describe(account));
     }
 
@@ -120,19 +120,10 @@ public final class AccountRoutes {
         if (request.caller().account().equals(name)) {
             throw ApiException.conflict("an account cannot remove itself");
         }
-        store(customer, customer.webAccounts().stream().filter(a -> !a.name().equals(name)).toList(), request);
+        provisioning.change(customer, c -> c.withWebAccounts(c.webAccounts().stream()
+                .filter(a -> !a.name().equals(name)).toList()), request);
         removed.accept(name);
         return HttpAnswer.empty(204);
-    }
-
-    private void store(CustomerProvisioning customer, List<WebAccount> accounts, ApiRequest request) {
-        CustomerProvisioning changed;
-        try {
-            changed = customer.withWebAccounts(accounts);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
-        }
-        provisioning.apply(changed, request.caller().account().value());
     }
 
     private static AccountName accountName(String text) {

@@ -8,7 +8,6 @@ import io.sentral.core.tenant.TenantSnapshot;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -53,8 +52,8 @@ public final class CdrRoutes {
         Instant now = clock.instant();
         Instant monthStart = now.atZone(ZoneOffset.UTC).withDayOfMonth(1).toLocalDate().atStartOfDay()
                 .toInstant(ZoneOffset.UTC);
-        Instant from = request.query("from").map(f -> instant("from", f)).orElse(monthStart);
-        Instant to = request.query("to").map(t -> instant("to", t)).orElse(now.plusSeconds(1));
+        Instant from = request.query("from").map(f -> Fields.instant("from", f)).orElse(monthStart);
+        Instant to = request.query("to").map(t -> Fields.instant("to", t)).orElse(now.plusSeconds(1));
         if (!from.isBefore(to)) {
             throw ApiException.badRequest("from (" + from + ") must be before to (" + to + ")");
         }
@@ -69,11 +68,4 @@ public final class CdrRoutes {
         };
     }
 
-    private static Instant instant(String name, String text) {
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(name + ": '" + text + "' is not an ISO-8601 instant like 2026-11-01T00:00:00Z");
-        }
-    }
 }

@@ -11,7 +11,6 @@ import io.sentral.core.tenant.TenantId;
 import io.sentral.core.tenant.TenantSnapshot;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -144,8 +143,8 @@ public final class DirectoryRoutes {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("field 'reason': " + e.getMessage());
         }
-        Instant start = body.start() == null ? clock.instant() : instant("start", body.start());
-        Optional<Instant> until = Optional.ofNullable(body.until()).map(u -> instant("until", u));
+        Instant start = body.start() == null ? clock.instant() : Fields.instant("field 'start'", body.start());
+        Optional<Instant> until = Optional.ofNullable(body.until()).map(u -> Fields.instant("field 'until'", u));
         Optional<E164Number> forwardTo = Optional.ofNullable(body.forwardTo()).map(n -> {
             try {
                 return E164Number.of(n);
@@ -168,15 +167,6 @@ public final class DirectoryRoutes {
         TenantScope.requireSelfIfUser(request, user.id());
         absences.clearManual(user.id());
         return HttpAnswer.empty(204);
-    }
-
-    private static Instant instant(String field, String text) {
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("field '" + field + "': '" + text
-                    + "' is not an ISO-8601 instant like 2026-11-24T16:00:00Z");
-        }
     }
 
     private static Map<String, Object> absence(Absence a) {

@@ -40,10 +40,10 @@ public final class EmergencyAddressRoutes {
 
     private final Supplier<TenantSnapshot> tenants;
     private final EmergencyAddressStore addresses;
-    private final UserRoutes.Provisioning provisioning;
+    private final Provisioning provisioning;
 
     public EmergencyAddressRoutes(Supplier<TenantSnapshot> tenants, EmergencyAddressStore addresses,
-                                  UserRoutes.Provisioning provisioning) {
+                                  Provisioning provisioning) {
         this.tenants = tenants;
         this.addresses = addresses;
         this.provisioning = provisioning;
@@ -108,7 +108,7 @@ public final class EmergencyAddressRoutes {
                 throw ApiException.badRequest("[" + i + "]: " + e.getMessage());
             }
         }
-        store(snapshot, tenant, c -> c.withEmergencyAddresses(assignments), request);
+        provisioning.change(snapshot.provisioning(tenant).orElseThrow(), c -> c.withEmergencyAddresses(assignments), request);
         return current(request);
     }
 
@@ -146,19 +146,8 @@ public final class EmergencyAddressRoutes {
                 throw ApiException.badRequest("[" + i + "].number: " + e.getMessage());
             }
         }
-        store(snapshot, tenant, c -> c.withVipList(vips), request);
+        provisioning.change(snapshot.provisioning(tenant).orElseThrow(), c -> c.withVipList(vips), request);
         return vips(request);
-    }
-
-    private void store(TenantSnapshot snapshot, TenantId tenant,
-                       java.util.function.UnaryOperator<CustomerProvisioning> change, ApiRequest request) {
-        CustomerProvisioning changed;
-        try {
-            changed = change.apply(snapshot.provisioning(tenant).orElseThrow());
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
-        }
-        provisioning.apply(changed, request.caller().account().value());
     }
 
     private static Map<String, Object> address(NumberRange range, CivicAddress a) {

@@ -13,11 +13,9 @@ import io.sentral.core.tenant.TenantId;
 import io.sentral.core.tenant.TenantSnapshot;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -37,9 +35,9 @@ import java.util.function.Supplier;
  */
 public final class QueueRoutes {
     private final Supplier<TenantSnapshot> tenants;
-    private final UserRoutes.Provisioning provisioning;
+    private final Provisioning provisioning;
 
-    public QueueRoutes(Supplier<TenantSnapshot> tenants, UserRoutes.Provisioning provisioning) {
+    public QueueRoutes(Supplier<TenantSnapshot> tenants, Provisioning provisioning) {
         this.tenants = tenants;
         this.provisioning = provisioning;
     }
@@ -91,14 +89,14 @@ public final class QueueRoutes {
                     seconds("maxWaitSeconds", body.maxWaitSeconds(), 60),
                     body.maxWaiting() == null ? 0 : body.maxWaiting(), overflow(body.overflow()),
                     body.whenNoAgent() == null ? WhenNoAgent.OVERFLOW_WHEN_NONE_AVAILABLE
-                            : constant(WhenNoAgent.class, "whenNoAgent", body.whenNoAgent()),
+                            : Fields.constant(WhenNoAgent.class, "whenNoAgent", body.whenNoAgent()),
                     body.autopauseAfterMisses() == null ? 0 : body.autopauseAfterMisses());
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }
         List<Queue> queues = new ArrayList<>(customer.queues().stream().filter(q -> !q.name().equals(name)).toList());
         queues.add(queue);
-        store(customer, queues, request);
+        provisioning.change(customer, c -> c.withQueues(queues), request);
         return HttpAnswer.json(existing.isPresent() ? 200 : 201, describe(queue));
     }
 
@@ -110,18 +108,9 @@ public final class QueueRoutes {
         if (customer.queues().stream().noneMatch(q -> q.name().equals(name))) {
             throw ApiException.notFound("customer " + tenant + " has no queue '" + name.value() + "'");
         }
-        store(customer, customer.queues().stream().filter(q -> !q.name().equals(name)).toList(), request);
+        provisioning.change(customer, c -> c.withQueues(c.queues().stream().filter(q -> !q.name().equals(name)).toList()),
+                request);
         return HttpAnswer.empty(204);
-    }
-
-    private void store(CustomerProvisioning customer, List<Queue> queues, ApiRequest request) {
-        CustomerProvisioning changed;
-        try {
-            changed = customer.withQueues(queues);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
-        }
-        provisioning.apply(changed, request.caller().account().value());
     }
 
     private static QueueName name(String text) {
@@ -149,22 +138,7 @@ public final class QueueRoutes {
     }
 
     private static QueueStrategy strategy(String text) {
-        return constant(QueueStrategy.class, "strategy", text);
-    }
-
-    /** An enum constant written in kebab case ({@code ring-all}). */
-    private static <E extends Enum<E>> E constant(Class<E> type, String field, String text) {
-        try {
-            return Enum.valueOf(type, text.toUpperCase(Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("field '" + field + "': '" + text + "' (expected one of: "
-                    + String.join(", ", Arrays.stream(type.getEnumConstants()).map(QueueRoutes::kebab).toList())
-                    + ")");
-        }
-    }
-
-    private static String kebab(Enum<?> constant) {
-        return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return Fields.constant(QueueStrategy.class, "strategy", text);
     }
 
     private static Optional<CallTarget> overflow(OverflowBody body) {
@@ -189,7 +163,7 @@ public final class QueueRoutes {
         doc.put("queue", q.name().value());
         doc.put("number", q.number().value());
         doc.put("members", q.members().stream().map(UserId::value).toList());
-        doc.put("strategy", kebab(q.strategy()));
+        doc.put("strategy", Fields.kebab(q.strategy()));
         doc.put("ringTimeoutSeconds", q.ringTimeout().toSeconds());
         doc.put("wrapUpSeconds", q.wrapUp().toSeconds());
         doc.put("maxWaitSeconds", q.maxWait().toSeconds());
@@ -199,7 +173,7 @@ public final class QueueRoutes {
             case CallTarget.ToUser to -> Map.of("user", to.user().value());
             case CallTarget.ToNumber to -> Map.of("number", to.number().value());
         }));
-        doc.put("whenNoAgent", kebab(q.whenNoAgent()));
+        doc.put("whenNoAgent", Fields.kebab(q.whenNoAgent()));
         doc.put("autopauseAfterMisses", q.autopauseAfterMisses());
         return doc;
     }

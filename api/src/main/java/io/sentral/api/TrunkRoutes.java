@@ -15,11 +15,9 @@ import io.sentral.core.tenant.TrunkId;
 import io.sentral.core.tenant.TrunkKind;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -44,10 +42,10 @@ public final class TrunkRoutes {
     private static final Set<Role> EDITORS = EnumSet.of(Role.CONTACT_PERSON, Role.SYSTEM_ADMIN);
 
     private final Supplier<TenantSnapshot> tenants;
-    private final UserRoutes.Provisioning provisioning;
+    private final Provisioning provisioning;
     private final String realm;
 
-    public TrunkRoutes(Supplier<TenantSnapshot> tenants, UserRoutes.Provisioning provisioning, String realm) {
+    public TrunkRoutes(Supplier<TenantSnapshot> tenants, Provisioning provisioning, String realm) {
         this.tenants = tenants;
         this.provisioning = provisioning;
         this.realm = realm;
@@ -103,7 +101,7 @@ public final class TrunkRoutes {
         Optional<Trunk> existing = customer.trunks().stream().filter(t -> t.id().equals(id)).findFirst();
         Trunk trunk;
         try {
-            TrunkKind kind = constant(TrunkKind.class, "kind", body.kind());
+            TrunkKind kind = Fields.constant(TrunkKind.class, "kind", body.kind());
             Optional<DigestCredentials> credentials = body.password() != null
                     ? Optional.of(DigestCredentials.fromPassword(body.username() == null ? id.value() : body.username(),
                     realm, password(body.password())))
@@ -113,7 +111,7 @@ public final class TrunkRoutes {
                             : body.trustedSources().stream().map(IpRange::parse).toList(),
                     Optional.ofNullable(body.endpoint()).map(SipEndpoint::parse),
                     E164Number.of(body.defaultNumber()),
-                    constant(CallerIdPolicy.class, "callerIdPolicy", body.callerIdPolicy()),
+                    Fields.constant(CallerIdPolicy.class, "callerIdPolicy", body.callerIdPolicy()),
                     body.maxChannels() == null ? 0 : body.maxChannels(),
                     body.maxCallsPerSecond() == null ? 0 : body.maxCallsPerSecond());
         } catch (IllegalArgumentException e) {
@@ -121,7 +119,7 @@ public final class TrunkRoutes {
         }
         List<Trunk> trunks = new ArrayList<>(customer.trunks().stream().filter(t -> !t.id().equals(id)).toList());
         trunks.add(trunk);
-        store(customer, c -> c.withTrunks(trunks), request);
+        provisioning.change(customer, c -> c.withTrunks(trunks), request);
         return HttpAnswer.json(existing.isPresent() ? 200 : 201, describe(trunk));
     }
 
@@ -133,7 +131,7 @@ public final class TrunkRoutes {
         if (customer.trunks().stream().noneMatch(t -> t.id().equals(id))) {
             throw ApiException.notFound("customer " + tenant + " has no trunk '" + id + "'");
         }
-        store(customer, c -> c.withTrunks(c.trunks().stream().filter(t -> !t.id().equals(id)).toList()), request);
+        provisioning.change(customer, c -> c.withTrunks(c.trunks().stream().filter(t -> !t.id().equals(id)).toList()), request);
         return HttpAnswer.empty(204);
     }
 
@@ -141,7 +139,7 @@ public final class TrunkRoutes {
         TenantSnapshot snapshot = tenants.get();
         CustomerProvisioning customer = snapshot.provisioning(TenantScope.of(request, snapshot)).orElseThrow();
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("barring", customer.barrings().stream().map(TrunkRoutes::kebab).sorted().toList());
+        doc.put("barring", customer.barrings().stream().map(Fields::kebab).sorted().toList());
         customer.monthlyCostLimit().ifPresent(l -> doc.put("monthlyCostLimit", l));
         return HttpAnswer.json(200, doc);
     }
@@ -152,25 +150,14 @@ public final class TrunkRoutes {
         PolicyBody body = request.body(PolicyBody.class);
         Set<BarringClass> barring;
         try {
-            barring = Set.copyOf(body.barring().stream().map(b -> constant(BarringClass.class, "barring", b))
+            barring = Set.copyOf(body.barring().stream().map(b -> Fields.constant(BarringClass.class, "barring", b))
                     .toList());
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }
-        store(snapshot.provisioning(tenant).orElseThrow(), c -> c.withBarrings(barring)
+        provisioning.change(snapshot.provisioning(tenant).orElseThrow(), c -> c.withBarrings(barring)
                 .withMonthlyCostLimit(Optional.ofNullable(body.monthlyCostLimit())), request);
         return policy(request);
-    }
-
-    private void store(CustomerProvisioning customer, java.util.function.UnaryOperator<CustomerProvisioning> change,
-                       ApiRequest request) {
-        CustomerProvisioning changed;
-        try {
-            changed = change.apply(customer);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
-        }
-        provisioning.apply(changed, request.caller().account().value());
     }
 
     private static String password(String password) {
@@ -188,28 +175,15 @@ public final class TrunkRoutes {
         }
     }
 
-    private static <E extends Enum<E>> E constant(Class<E> type, String field, String text) {
-        try {
-            return Enum.valueOf(type, text.toUpperCase(Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("field '" + field + "': '" + text + "' (expected one of: "
-                    + String.join(", ", Arrays.stream(type.getEnumConstants()).map(TrunkRoutes::kebab).toList()) + ")");
-        }
-    }
-
-    private static String kebab(Enum<?> constant) {
-        return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
     private static Map<String, Object> describe(Trunk t) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("trunk", t.id().value());
-        doc.put("kind", kebab(t.kind()));
+        doc.put("kind", Fields.kebab(t.kind()));
         t.credentials().ifPresent(c -> doc.put("username", c.username()));
         doc.put("trustedSources", t.trustedSources().stream().map(Object::toString).toList());
         t.staticEndpoint().ifPresent(e -> doc.put("endpoint", e.host() + ":" + e.port()));
         doc.put("defaultNumber", t.defaultNumber().value());
-        doc.put("callerIdPolicy", kebab(t.callerIdPolicy()));
+        doc.put("callerIdPolicy", Fields.kebab(t.callerIdPolicy()));
         doc.put("maxChannels", t.maxChannels());
         doc.put("maxCallsPerSecond", t.maxCallsPerSecond());
         return doc;

@@ -8,7 +8,6 @@ import io.sentral.core.tenant.TenantSnapshot;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,8 +44,8 @@ public final class UserLogRoutes {
         if ((caller.role() == Role.USER || caller.role() == Role.OPERATOR) && !caller.user().equals(Optional.of(user.id()))) {
             throw ApiException.forbidden("a " + caller.role().name().toLowerCase() + " reads their own call log only");
         }
-        Instant to = request.query("to").map(t -> instant("to", t)).orElse(clock.instant().plusSeconds(1));
-        Instant from = request.query("from").map(f -> instant("from", f)).orElse(to.minus(Duration.ofDays(30)));
+        Instant to = request.query("to").map(t -> Fields.instant("to", t)).orElse(clock.instant().plusSeconds(1));
+        Instant from = request.query("from").map(f -> Fields.instant("from", f)).orElse(to.minus(Duration.ofDays(30)));
         List<User> colleagues = snapshot.users(user.tenant());
         return HttpAnswer.json(200, log.of(user.tenant(), user.id(), from, to).stream()
                 .map(e -> line(e, colleagues)).toList());
@@ -68,11 +67,4 @@ public final class UserLogRoutes {
         return doc;
     }
 
-    private static Instant instant(String name, String text) {
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(name + ": '" + text + "' is not an ISO-8601 instant like 2026-11-24T00:00:00Z");
-        }
-    }
 }

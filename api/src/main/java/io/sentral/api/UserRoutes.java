@@ -38,12 +38,6 @@ public final class UserRoutes {
             Role.SYSTEM_ADMIN);
     private static final Set<Role> EDITORS = EnumSet.of(Role.CONTACT_PERSON, Role.SYSTEM_ADMIN);
 
-    /** Port: stores a customer's provisioning, as {@code author}; a clash answers 409. */
-    @FunctionalInterface
-    public interface Provisioning {
-        void apply(CustomerProvisioning customer, String author);
-    }
-
     private final Supplier<TenantSnapshot> tenants;
     private final Provisioning provisioning;
     private final String realm;
@@ -118,7 +112,7 @@ public final class UserRoutes {
         }
         List<User> users = new ArrayList<>(customer.users().stream().filter(u -> !u.id().equals(id)).toList());
         users.add(user);
-        store(customer, c -> c.withUsers(users), request);
+        provisioning.change(customer, c -> c.withUsers(users), request);
         return HttpAnswer.json(existing.isPresent() ? 200 : 201, describe(user));
     }
 
@@ -126,21 +120,9 @@ public final class UserRoutes {
         TenantSnapshot snapshot = tenants.get();
         User user = TenantScope.user(request, snapshot);
         CustomerProvisioning customer = snapshot.provisioning(user.tenant()).orElseThrow();
-        store(customer, c -> c.withUsers(c.users().stream().filter(u -> !u.id().equals(user.id())).toList()),
+        provisioning.change(customer, c -> c.withUsers(c.users().stream().filter(u -> !u.id().equals(user.id())).toList()),
                 request);
         return HttpAnswer.empty(204);
-    }
-
-    /** Builds and stores the changed customer; the whole customer is validated again on the way. */
-    private void store(CustomerProvisioning customer, java.util.function.UnaryOperator<CustomerProvisioning> change,
-                       ApiRequest request) {
-        CustomerProvisioning changed;
-        try {
-            changed = change.apply(customer);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
-        }
-        provisioning.apply(changed, request.caller().account().value());
     }
 
     private HttpAnswer coverage(ApiRequest request) {

@@ -19,6 +19,7 @@ import io.sentral.api.ApiRoute;
 import io.sentral.api.DirectoryRoutes;
 import io.sentral.api.ApiException;
 import io.sentral.api.UserRoutes;
+import io.sentral.api.Provisioning;
 import io.sentral.api.QueueLogRoutes;
 import io.sentral.api.CdrRoutes;
 import io.sentral.api.EmergencyAddressRoutes;
@@ -210,7 +211,7 @@ public final class SentralServer implements AutoCloseable {
         features.addAll(new CallerInfoRoutes(tenants::get,
                 CallerInfoService.create(tenants::get, config.node().callerLookup())::lookup).routes());
         features.addAll(new UserLogRoutes(tenants::get, userCalls, clock).routes());
-        UserRoutes.Provisioning viaApi = (customer, author) -> {
+        Provisioning viaApi = (customer, author) -> {
             try {
                 provisioner.apply(customer, "api:" + author);
             } catch (ProvisioningConflictException e) {
