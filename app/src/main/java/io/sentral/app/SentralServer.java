@@ -142,7 +142,7 @@ public final class SentralServer implements AutoCloseable {
         queueHistory = new JdbcQueueHistory(database);
         userCalls = new JdbcUserCallLog(database);
         // the users' logs come after the call record, on the same writer thread (S12)
-        events = new CallEventWriter(List.of(callRecords, new UserCallRecorder(userCalls, queueHistory)));
+        events = new CallEventWriter(List.of(callRecords, new UserCallRecorder(userCalls, queueHistory, tenants::get)));
         location = new LocationService(new JdbcRegistrationStore(database), clock);
         GatewayStatusBoard gatewayStatus = new GatewayStatusBoard();
         config.gateways().forEach(g -> Gauge.builder("sentral.gateway.up", gatewayStatus, b -> b.isUp(g.name()) ? 1 : 0)

@@ -30,18 +30,23 @@ public final class UserCallRecorder implements CallEventListener {
 
     private final UserCallLog log;
     private final JdbcQueueHistory queues;
+    private final java.util.function.Supplier<io.sentral.core.tenant.TenantSnapshot> tenants;
     private final Map<String, Pending> calls = new ConcurrentHashMap<>();
 
-    public UserCallRecorder(UserCallLog log, JdbcQueueHistory queues) {
+    public UserCallRecorder(UserCallLog log, JdbcQueueHistory queues,
+                            java.util.function.Supplier<io.sentral.core.tenant.TenantSnapshot> tenants) {
         this.log = log;
         this.queues = queues;
+        this.tenants = tenants;
     }
 
     @Override
     public void onEvent(CallEvent event) {
         switch (event) {
             case CallEvent.Started s -> {
-                if (s.tenant().isPresent()) {
+                // only calls that can concern a user: from or to a user's device, or to a queue
+                if (s.tenant().isPresent() && (s.callerUser().isPresent() || s.calleeUser().isPresent()
+                        || toQueue(s))) {
                     calls.put(s.callId(), new Pending(s, Optional.empty()));
                 }
             }
@@ -56,6 +61,14 @@ public final class UserCallRecorder implements CallEventListener {
             default -> {
                 // transfers do not change the log lines
             }
+        }
+    }
+
+    private boolean toQueue(CallEvent.Started s) {
+        try {
+            return tenants.get().queueOn(io.sentral.core.number.E164Number.of(s.callee())).isPresent();
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 
