@@ -99,8 +99,7 @@ public final class AccountRoutes {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage().startsWith("No enum constant")
                     ? "field 'role': '" + body.role() + "' (expected one of: " + String.join(", ", Arrays.stream(
-                    Role.values()).filter(Role::tenantScoped).map(r -> r.name().toLowerCase(Locale.ROOT)
-                    .replace('_', '-')).toList()) + ")" : e.getMessage());
+                    Role.values()).filter(Role::tenantScoped).map(Role::label).toList()) + ")" : e.getMessage());
         }
         List<WebAccount> accounts = new ArrayList<>(customer.webAccounts().stream()
                 .filter(a -> !a.name().equals(name)).toList());
@@ -137,7 +136,7 @@ public final class AccountRoutes {
     private static Map<String, Object> describe(WebAccount a) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("account", a.name().value());
-        doc.put("role", a.role().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        doc.put("role", a.role().label());
         a.user().ifPresent(u -> doc.put("user", u.value()));
         return doc;
     }

@@ -106,8 +106,8 @@ public final class ApiRoutes {
             }
             if (!route.roles().contains(caller.get().role())) {
                 LOG.info("{} ({}) refused {} {}", caller.get().account(), caller.get().role(), call.method(), path);
-                return HttpAnswer.problem(403, "Forbidden", "role " + caller.get().role().name().toLowerCase()
-                        .replace('_', '-') + " may not " + call.method() + " " + path);
+                return HttpAnswer.problem(403, "Forbidden", "role " + caller.get().role().label()
+                        + " may not " + call.method() + " " + path);
             }
         }
         try {

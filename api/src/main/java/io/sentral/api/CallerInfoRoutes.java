@@ -8,6 +8,7 @@ import io.sentral.core.tenant.TenantSnapshot;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
@@ -46,7 +47,7 @@ public final class CallerInfoRoutes {
         doc.put("number", info.number().value());
         info.name().ifPresent(n -> doc.put("name", n));
         info.address().ifPresent(a -> doc.put("address", a));
-        doc.put("source", info.source().name().toLowerCase());
+        doc.put("source", info.source().name().toLowerCase(Locale.ROOT));
         return HttpAnswer.json(200, doc);
     }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -78,7 +79,7 @@ public final class JsonBody {
             case "Integer", "int", "Long", "long" -> "a whole number";
             case "Boolean", "boolean" -> "true or false";
             case "List" -> "an array";
-            default -> "a " + javaType.toLowerCase() + " value";
+            default -> "a " + javaType.toLowerCase(Locale.ROOT) + " value";
         };
     }
 

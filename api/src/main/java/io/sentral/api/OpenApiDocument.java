@@ -1,7 +1,9 @@
 package io.sentral.api;
 
+import io.sentral.core.account.Role;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -31,7 +33,7 @@ public final class OpenApiDocument {
             @SuppressWarnings("unchecked")
             Map<String, Object> item = (Map<String, Object>) paths.computeIfAbsent(route.template(),
                     t -> new TreeMap<String, Object>());
-            item.put(route.method().toLowerCase(), operation(route));
+            item.put(route.method().toLowerCase(Locale.ROOT), operation(route));
         }
         doc.put("paths", paths);
         doc.put("components", Map.of(
@@ -47,7 +49,8 @@ public final class OpenApiDocument {
 
     private static Map<String, Object> operation(ApiRoute route) {
         Map<String, Object> op = new LinkedHashMap<>();
-        op.put("operationId", route.method().toLowerCase() + route.template().replaceAll("[^A-Za-z0-9]+", "_"));
+        op.put("operationId", route.method().toLowerCase(Locale.ROOT)
+                + route.template().replaceAll("[^A-Za-z0-9]+", "_"));
         op.put("summary", route.summary());
         if (!route.parameters().isEmpty()) {
             op.put("parameters", route.parameters().stream().map(name -> Map.of("name", name, "in", "path",
@@ -62,7 +65,7 @@ public final class OpenApiDocument {
         } else {
             op.put("security", List.of(Map.of("session", List.of()), Map.of("token", List.of()),
                     Map.of("basic", List.of())));
-            op.put("x-roles", route.roles().stream().map(r -> r.name().toLowerCase().replace('_', '-')).sorted()
+            op.put("x-roles", route.roles().stream().map(Role::label).sorted()
                     .toList());
         }
         Map<String, Object> responses = new TreeMap<>();

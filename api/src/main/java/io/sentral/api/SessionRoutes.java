@@ -109,7 +109,7 @@ public final class SessionRoutes {
     static Map<String, Object> whoIs(Caller caller) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("account", caller.account().value());
-        doc.put("role", caller.role().name().toLowerCase().replace('_', '-'));
+        doc.put("role", caller.role().label());
         caller.tenant().ifPresent(t -> doc.put("tenant", t.value()));
         return doc;
     }

@@ -10,6 +10,7 @@ import io.sentral.core.trace.TracedMessage;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -160,7 +161,7 @@ public final class TraceRoutes {
         out.append("call ").append(trace.callId()).append(" from ").append(trace.caller()).append(" to ")
                 .append(trace.callee()).append(", traced for ").append(trace.matched()).append('\n');
         for (TracedMessage m : trace.messages()) {
-            out.append("\n").append(m.at()).append(' ').append(m.transport().toUpperCase()).append(' ')
+            out.append("\n").append(m.at()).append(' ').append(m.transport().toUpperCase(Locale.ROOT)).append(' ')
                     .append(address(m.source())).append(" -> ").append(address(m.destination())).append("\n")
                     .append(m.text().replace("\r\n", "\n"));
             if (!m.text().endsWith("\n")) {

@@ -42,7 +42,7 @@ public final class UserLogRoutes {
         User user = TenantScope.user(request, snapshot);
         Caller caller = request.caller();
         if ((caller.role() == Role.USER || caller.role() == Role.OPERATOR) && !caller.user().equals(Optional.of(user.id()))) {
-            throw ApiException.forbidden("a " + caller.role().name().toLowerCase() + " reads their own call log only");
+            throw ApiException.forbidden("a " + caller.role().label() + " reads their own call log only");
         }
         Instant to = request.query("to").map(t -> Fields.instant("to", t)).orElse(clock.instant().plusSeconds(1));
         Instant from = request.query("from").map(f -> Fields.instant("from", f)).orElse(to.minus(Duration.ofDays(30)));

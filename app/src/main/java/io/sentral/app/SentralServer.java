@@ -103,6 +103,7 @@ public final class SentralServer implements AutoCloseable {
     private QueueRuntime queues;
     private ScheduledExecutorService calendarScheduler;
     private CalendarSync calendarSync;
+    private CallerInfoService callerInfo;
     private HttpServer http;
     private Tracing tracing;
     private Provisioner provisioner;
@@ -208,8 +209,8 @@ public final class SentralServer implements AutoCloseable {
                 activity::busy, clock).routes());
         features.addAll(new QueueLogRoutes(tenants::get, queueHistory, clock).routes());
         features.addAll(new CdrRoutes(tenants::get, billing::rated, clock).routes());
-        features.addAll(new CallerInfoRoutes(tenants::get,
-                CallerInfoService.create(tenants::get, config.node().callerLookup())::lookup).routes());
+        callerInfo = CallerInfoService.create(tenants::get, config.node().callerLookup(), meters);
+        features.addAll(new CallerInfoRoutes(tenants::get, callerInfo::lookup).routes());
         features.addAll(new UserLogRoutes(tenants::get, userCalls, clock).routes());
         Provisioning viaApi = (customer, author) -> {
             try {
@@ -348,6 +349,9 @@ public final class SentralServer implements AutoCloseable {
         if (calendarSync != null) {
             calendarSync.close();
             calendarScheduler.shutdownNow();
+        }
+        if (callerInfo != null) {
+            callerInfo.close();
         }
         if (queues != null) {
             queues.close();

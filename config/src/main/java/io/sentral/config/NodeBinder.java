@@ -28,26 +28,7 @@ final class NodeBinder {
         Path dataDir = node.optional("dataDir").map(n -> n.parse(Path::of)).orElse(DEFAULT_DATA_DIR);
         return new NodeSettings(dataDir, sip(node.optional("sip")), http(node.optional("http")),
                 database(node.optional("database")), tracing(node.optional("tracing")),
-                callerLookup(node.optional("callerLookup")));
-    }
-
-    private static CallerLookupSettings callerLookup(Optional<YamlNode> section) {
-        CallerLookupSettings d = CallerLookupSettings.defaults();
-        if (section.isEmpty()) {
-            return d;
-        }
-        YamlNode lookup = section.get().object(Set.of("url", "timeout", "cacheTtl", "cacheSize"));
-        Optional<String> url = lookup.optional("url").map(YamlNode::text).filter(u -> !u.isBlank());
-        url.ifPresent(u -> {
-            if (!u.contains("{number}") || !(u.startsWith("http://") || u.startsWith("https://"))) {
-                throw lookup.required("url").error("expected an http(s) URL with {number}, e.g."
-                        + " https://lookup.example/numbers/{number}, not '" + u + "'");
-            }
-        });
-        return new CallerLookupSettings(url,
-                lookup.optional("timeout").map(NodeBinder::positive).orElse(d.timeout()),
-                lookup.optional("cacheTtl").map(YamlNode::duration).orElse(d.cacheTtl()),
-                lookup.optional("cacheSize").map(n -> n.integer(0, 10_000_000)).orElse(d.cacheSize()));
+                CallerLookupBinder.bind(node.optional("callerLookup")));
     }
 
     private static TracingSettings tracing(Optional<YamlNode> section) {
@@ -170,7 +151,7 @@ final class NodeBinder {
         return node.integer(0, 65535);
     }
 
-    private static Duration positive(YamlNode node) {
+    static Duration positive(YamlNode node) {
         Duration d = node.duration();
         if (d.isZero()) {
             throw node.error("must be longer than 0");

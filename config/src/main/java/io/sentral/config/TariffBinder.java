@@ -7,14 +7,21 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 
-/** Binds a tariff file (R2): {@code currency} and a rate for every billing category. */
+/**
+ * Binds a tariff file (R2): {@code currency} (ISO 4217) and under {@code rates} a rate for every
+ * billing category by its label ({@code forwarded-transferred}): {@code startFee} and
+ * {@code perMinute} as decimals, {@code includedMinutes} optional (default 0). A missing category,
+ * an unknown category or key, or a bad amount is a {@link ConfigException} naming the file and the
+ * YAML path, so a wrong tariff stops the node instead of rating calls silently at zero.
+ */
 final class TariffBinder {
     private TariffBinder() {
     }
 
     static Tariff bind(YamlNode root) {
         YamlNode tariff = root.object(Set.of("currency", "rates"));
-        String currency = tariff.required("currency").nonBlankText();
+        YamlNode currencyNode = tariff.required("currency");
+        String currency = currencyNode.nonBlankText();
         YamlNode rates = tariff.required("rates");
         Map<BillingCategory, Tariff.Rate> bound = new EnumMap<>(BillingCategory.class);
         rates.mapping().forEach((label, node) -> {
@@ -39,6 +46,10 @@ final class TariffBinder {
                 throw rates.error("no rate for " + category.label());
             }
         }
-        return new Tariff(currency, bound);
+        try {
+            return new Tariff(currency, bound);
+        } catch (IllegalArgumentException e) {
+            throw currencyNode.error(e.getMessage()); // every category is bound: only the currency is left
+        }
     }
 }

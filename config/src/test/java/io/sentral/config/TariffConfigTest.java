@@ -8,7 +8,10 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** R2: the bundled tariff (0.49 start + 0.49 per minute nationally) and errors naming the path. */
+/**
+ * R2: the bundled tariff (seed 003 §2: 0.49 start + 0.49 per minute nationally; internal and
+ * emergency calls free) and tariff files whose errors name the file, the YAML path and the problem.
+ */
 class TariffConfigTest {
     private final ConfigLoader loader = ConfigLoader.ignoringEnvironment();
     private static final String RATES = """
@@ -49,5 +52,43 @@ class TariffConfigTest {
                 .hasMessageContaining("rates.international").hasMessageContaining("not negative");
         assertThatThrownBy(() -> loader.parseTariff("t.yaml", RATES.replace("perMinute: 1.99", "perMinute: cheap")))
                 .hasMessageContaining("rates.international.perMinute");
+    }
+
+    @Test
+    void theBundledTariffHasTheSeedsPricesForForwardedAndNordicCalls() {
+        var tariff = loader.defaultTariff();
+        assertThat(tariff.cost(BillingCategory.FORWARDED_TRANSFERRED, Duration.ofSeconds(121)))
+                .as("0.49 + 3 started minutes x 0.49").isEqualByComparingTo("1.96");
+        assertThat(tariff.cost(BillingCategory.NORDIC, Duration.ofSeconds(30))).isEqualByComparingTo("1.80");
+        assertThat(tariff.cost(BillingCategory.NATIONAL, Duration.ZERO)).as("unanswered").isEqualByComparingTo("0");
+        assertThat(tariff.rates()).hasSize(BillingCategory.values().length)
+                .allSatisfy((category, rate) -> assertThat(rate.includedMinutes()).isZero());
+    }
+
+    @Test
+    void unknownKeysAndBadValuesAreNamedWithTheirPath() {
+        assertThatThrownBy(() -> loader.parseTariff("tariff.yaml", RATES.replace("perMinute: 1.99", "perMinute: abc")))
+                .hasMessage("tariff.yaml: rates.international.perMinute: not a decimal amount: 'abc' (e.g. 5000 or 1234.50)");
+        assertThatThrownBy(() -> loader.parseTariff("t.yaml", RATES.replace("perMinute: 1.99", "perMinut: 1.99")))
+                .hasMessageStartingWith("t.yaml: rates.international.perMinut: unknown key (expected one of: "
+                        + "includedMinutes, perMinute, startFee)");
+        assertThatThrownBy(() -> loader.parseTariff("t.yaml", RATES + "vat: 25\n"))
+                .hasMessageStartingWith("t.yaml: vat: unknown key");
+        assertThatThrownBy(() -> loader.parseTariff("t.yaml", RATES.replace("international: {startFee: 0.49, ",
+                        "international: {")))
+                .hasMessageStartingWith("t.yaml: rates.international.startFee:");
+        assertThatThrownBy(() -> loader.parseTariff("t.yaml", RATES.replace("includedMinutes: 10",
+                        "includedMinutes: -1")))
+                .hasMessageStartingWith("t.yaml: rates.national.includedMinutes:");
+    }
+
+    @Test
+    void theCurrencyIsAnIsoCode() {
+        assertThatThrownBy(() -> loader.parseTariff("t.yaml", RATES.replace("currency: NOK", "currency: kr")))
+                .hasMessage("t.yaml: currency: not a currency code (three capital letters, e.g. NOK): 'kr'");
+        assertThatThrownBy(() -> loader.parseTariff("t.yaml", RATES.replace("currency: NOK\n", "")))
+                .hasMessageStartingWith("t.yaml: currency:");
+        assertThat(loader.parseTariff("t.yaml", RATES.replace("currency: NOK", "currency: SEK")).currency())
+                .isEqualTo("SEK");
     }
 }

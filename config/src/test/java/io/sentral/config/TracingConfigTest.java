@@ -63,20 +63,6 @@ class TracingConfigTest {
     }
 
     @Test
-    void theCallerLookupIsConfiguredWithItsBudget_S11() {
-        assertThat(loader.parse("node.yaml", "").node().callerLookup()).isEqualTo(CallerLookupSettings.defaults());
-        CallerLookupSettings lookup = loader.parse("node.yaml", "node:\n  callerLookup:\n"
-                + "    url: \"https://lookup.example/v1/{number}\"\n    timeout: 200ms\n    cacheTtl: 30m\n")
-                .node().callerLookup();
-        assertThat(lookup.url()).contains("https://lookup.example/v1/{number}");
-        assertThat(lookup.timeout()).isEqualTo(java.time.Duration.ofMillis(200));
-        assertThatThrownBy(() -> loader.parse("node.yaml", "node:\n  callerLookup:\n    url: \"https://x/\"\n"))
-                .hasMessageStartingWith("node.yaml: node.callerLookup.url: expected an http(s) URL with {number}");
-        assertThatThrownBy(() -> loader.parse("node.yaml", "node:\n  callerLookup:\n    timeout: 0s\n"))
-                .hasMessage("node.yaml: node.callerLookup.timeout: must be longer than 0");
-    }
-
-    @Test
     void theEnvironmentCanSwitchExportOn() {
         SentralConfig config = new ConfigLoader(Map.of("SENTRAL_HEP_COLLECTOR", "127.0.0.1:9060"))
                 .loadResource(ConfigLoader.DEMO_RESOURCE);

@@ -6,6 +6,7 @@ import io.sentral.core.call.CallRecord;
 import io.sentral.core.number.Country;
 import io.sentral.core.number.E164Number;
 import io.sentral.core.number.NumberNormaliser;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -16,7 +17,9 @@ import java.util.function.Predicate;
  * (an extension, or a number the customer owns); special, premium-rate and freephone numbers of
  * the number plan; the customer's own country (national); the Nordic countries; everything else
  * international. An inbound call from the public network is categorised by its caller and billed
- * nothing (the tariff sees no talk time for it: see {@code billable}).
+ * nothing (the tariff sees no talk time for it: see {@code billable}): receiving calls is free for
+ * the customer, but the category still tells a reader where the call came from. Pure: no clock,
+ * no I/O; the customer's numbers come in as a predicate.
  */
 public final class CallCategorizer {
     /** Denmark, Sweden, Norway, Iceland, Finland, Faroe Islands, Greenland. */
@@ -25,7 +28,7 @@ public final class CallCategorizer {
     private final NumberPlan plan;
 
     public CallCategorizer(NumberPlan plan) {
-        this.plan = plan;
+        this.plan = Objects.requireNonNull(plan, "plan");
     }
 
     /**
@@ -42,13 +45,13 @@ public final class CallCategorizer {
         if (transferred) {
             return BillingCategory.FORWARDED_TRANSFERRED;
         }
-        String other = call.direction() == CallDirection.INBOUND ? call.caller() : dialled;
-        if (ownNumber.test(other) || call.direction() == CallDirection.INBOUND && ownNumber.test(call.caller())) {
+        String other = call.direction() == CallDirection.INBOUND ? call.caller().trim() : dialled;
+        if (ownNumber.test(other)) {
             return BillingCategory.INTERNAL;
         }
         Optional<E164Number> number = NumberNormaliser.normalise(other, customerCountry);
         if (number.isEmpty()) {
-            return BillingCategory.SPECIAL; // a short number: service numbers are special
+            return BillingCategory.SPECIAL; // not a public number: a short or service number
         }
         if (plan.classify(number.get()) != NumberClass.ORDINARY) {
             return BillingCategory.SPECIAL;
@@ -61,7 +64,11 @@ public final class CallCategorizer {
                 : BillingCategory.INTERNATIONAL;
     }
 
-    /** Whether the customer pays for the call: what it placed, or had transferred onwards. */
+    /**
+     * Whether the customer pays for the call: what it placed towards the network, or had
+     * transferred onwards. Inbound calls are free to receive; {@link CallDirection#INTERNAL} calls
+     * stay inside one customer's switchboard.
+     */
     public static boolean billable(CallRecord call, BillingCategory category) {
         return call.direction() == CallDirection.OUTBOUND || category == BillingCategory.FORWARDED_TRANSFERRED;
     }

@@ -12,8 +12,14 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-/** R1: the billing category of a call record, emergency first. */
+/**
+ * R1: the billing category of a call record — emergency first, then transferred, internal,
+ * special, national, Nordic, international — with the demo number plan (the regulators' prefix
+ * lists of Norway and Sweden) and the national forms of both countries.
+ */
 class CallCategorizerTest {
     private final CallCategorizer categorizer = new CallCategorizer(new NumberPlan(
             ConfigLoader.ignoringEnvironment().loadResource(ConfigLoader.DEMO_RESOURCE).numberPlan()));
@@ -50,6 +56,78 @@ class CallCategorizerTest {
                 true, OWN::contains)).as("emergency before everything").isEqualTo(BillingCategory.EMERGENCY);
     }
 
+    @ParameterizedTest(name = "{1} customer dials {0}: {2}")
+    @CsvSource({
+            // Norway: closed 8-digit plan, the same number in every form
+            "22120005, NO, NATIONAL",
+            "+4722120005, NO, NATIONAL",
+            "004722120005, NO, NATIONAL",
+            "'22 12 00 05', NO, NATIONAL",
+            // Sweden: open plan, national numbers with trunk prefix 0
+            "08123456, SE, NATIONAL",
+            "0812345699, SE, NATIONAL",
+            "'08-123 456 99', SE, NATIONAL",
+            "+46812345699, SE, NATIONAL",
+            "0046812345699, SE, NATIONAL",
+            "0701234567, SE, NATIONAL",
+            // the other country's numbers are Nordic, and so are the other five Nordic codes
+            "0046812345699, NO, NORDIC",
+            "004722120005, SE, NORDIC",
+            "+4532123456, NO, NORDIC",
+            "+358401234567, NO, NORDIC",
+            "+3545512345, SE, NORDIC",
+            "+298123456, NO, NORDIC",
+            "+299123456, NO, NORDIC",
+            // near misses of the Nordic codes are international
+            "+351211234567, NO, INTERNATIONAL",
+            "+2975821234, NO, INTERNATIONAL",
+            "+12125550100, SE, INTERNATIONAL",
+            "0049301234567, NO, INTERNATIONAL",
+    })
+    void nationalNordicAndInternationalInEveryForm(String dialled, Country country, BillingCategory expected) {
+        assertThat(outbound(dialled, country)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{1} customer dials {0}: {2}")
+    @CsvSource({
+            "110, NO, EMERGENCY",
+            "113, NO, EMERGENCY",
+            "'1 1 2#', NO, EMERGENCY",
+            "+47113, SE, EMERGENCY",
+            "0046112, NO, EMERGENCY",
+            "112, SE, EMERGENCY",
+            "urn:service:sos.fire, SE, EMERGENCY",
+            // Sweden has no 110, nobody here has 911: dialled short numbers, special
+            "110, SE, SPECIAL",
+            "911, NO, SPECIAL",
+            "1120, NO, SPECIAL",
+            // premium-rate, special and freephone prefixes of the number plan
+            "82012345, NO, SPECIAL",
+            "+4782912345, NO, SPECIAL",
+            "81012345, NO, SPECIAL",
+            "80012345, NO, SPECIAL",
+            "0900123456, SE, SPECIAL",
+            "+46771123456, NO, SPECIAL",
+            "020123456, SE, SPECIAL",
+            "118118, SE, SPECIAL",
+    })
+    void emergencyAndSpecialNumbers(String dialled, Country country, BillingCategory expected) {
+        assertThat(outbound(dialled, country)).isEqualTo(expected);
+    }
+
+    @Test
+    void insideTheCustomerIsInternalButATransferOnwardsIsNot() {
+        assertThat(categorizer.categorize(record(CallDirection.INTERNAL, "102", "101"), Country.NO, false,
+                OWN::contains)).isEqualTo(BillingCategory.INTERNAL);
+        assertThat(categorizer.categorize(record(CallDirection.INBOUND, "+4723450101", "+4722120005"), Country.NO,
+                false, OWN::contains)).as("from the customer's own number").isEqualTo(BillingCategory.INTERNAL);
+        assertThat(categorizer.categorize(record(CallDirection.OUTBOUND, "+4722120005", "101"), Country.NO, true,
+                OWN::contains)).as("transferred wins over internal").isEqualTo(BillingCategory.FORWARDED_TRANSFERRED);
+        assertThat(categorizer.categorize(record(CallDirection.OUTBOUND, "101", "+4723450102"), Country.NO, false,
+                OWN::contains)).as("another number of the same series, not the customer's")
+                .isEqualTo(BillingCategory.NATIONAL);
+    }
+
     @Test
     void onlyWhatTheCustomerPlacedOrTransferredIsBilled() {
         CallRecord inbound = record(CallDirection.INBOUND, "+4790000001", "+4722120005");
@@ -59,5 +137,7 @@ class CallCategorizerTest {
         assertThat(CallCategorizer.billable(inbound, BillingCategory.FORWARDED_TRANSFERRED)).isTrue();
         assertThat(CallCategorizer.billable(record(CallDirection.OUTBOUND, "a", "b"), BillingCategory.NATIONAL))
                 .isTrue();
+        assertThat(CallCategorizer.billable(record(CallDirection.INTERNAL, "102", "101"), BillingCategory.INTERNAL))
+                .isFalse();
     }
 }

@@ -95,12 +95,12 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Checks that the database answers (for {@code /health}); throws {@link StorageException} if not. */
     /** The database product in use: H2 or PostgreSQL. */
     public String productName() {
         return withConnection(c -> c.getMetaData().getDatabaseProductName());
     }
 
+    /** Checks that the database answers (for {@code /health}); throws {@link StorageException} if not. */
     public void ping() {
         withConnection(c -> {
             if (!c.isValid(2)) {

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -106,15 +107,23 @@ public final class JdbcCallRecordStore implements CallRecordStore {
      * every customer when empty (R1: CDR export).
      */
     public List<CallRecord> between(Optional<TenantId> tenant, Instant from, Instant to) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
         String where = tenant.isPresent() ? " AND tenant_id = ?" : "";
         Object[] params = tenant.isPresent() ? new Object[] {from, to, tenant.get().value()} : new Object[] {from, to};
         return database.withConnection(c -> Jdbc.query(c, "SELECT * FROM call_records WHERE started_at >= ?"
                 + " AND started_at < ?" + where + " ORDER BY started_at, call_id", JdbcCallRecordStore::record, params));
     }
 
-    /** Of the calls started in [from, to), those that were transferred. */
-    public java.util.Set<String> transferredBetween(Instant from, Instant to) {
-        return java.util.Set.copyOf(database.withConnection(c -> Jdbc.query(c, "SELECT DISTINCT t.call_id FROM"
+    /**
+     * The Call-IDs of the calls started in [from, to) that were transferred at least once (S8), of
+     * every customer: the CDR export rates them as forwarded/transferred (R1).
+     */
+    public Set<String> transferredBetween(Instant from, Instant to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        return Set.copyOf(database.withConnection(c -> Jdbc.query(c, "SELECT DISTINCT t.call_id FROM"
                 + " call_transfers t JOIN call_records r ON r.call_id = t.call_id WHERE r.started_at >= ?"
                 + " AND r.started_at < ?", rs -> rs.getString(1), from, to)));
     }

@@ -757,6 +757,46 @@ abstract class StorageContract {
         assertThat(store.transfersOf("call-other")).isEmpty();
     }
 
+    private static void started(JdbcCallRecordStore store, String callId, Instant at, Optional<TenantId> tenant) {
+        store.onEvent(new CallEvent.Started(callId, at, CallDirection.OUTBOUND, tenant, Optional.empty(),
+                "+4722120005", "+4790000001", "127.0.0.2:5060"));
+    }
+
+    /** R1/R2: the CDR export reads the records started in [from, to), per customer or all, and the transferred ones. */
+    @Test
+    void callRecordsOfAPeriodAndWhichOfThemWereTransferred_R1() {
+        JdbcCallRecordStore store = new JdbcCallRecordStore(database);
+        Instant from = Instant.parse("2026-03-01T00:00:00Z");
+        Instant to = Instant.parse("2026-04-01T00:00:00Z");
+        started(store, "before", from.minusNanos(1_000), Optional.of(ACME));
+        started(store, "last", to.minusNanos(1_000), Optional.of(ACME));
+        started(store, "at-to", to, Optional.of(ACME));
+        started(store, "b-tie", from.plusSeconds(10), Optional.of(ACME));
+        started(store, "a-tie", from.plusSeconds(10), Optional.of(ACME));
+        started(store, "fjord-1", from.plusSeconds(5), Optional.of(FJORD));
+        started(store, "carrier", from.plusSeconds(20), Optional.empty());
+        started(store, "first", from, Optional.of(ACME));
+        store.onEvent(new CallEvent.Answered("first", from.plusSeconds(2)));
+        store.onEvent(new CallEvent.Transferred("first", from.plusSeconds(30), "alice", "103", false));
+        store.onEvent(new CallEvent.Transferred("first", from.plusSeconds(60), "carol", "+4790000002", true));
+        store.onEvent(new CallEvent.Ended("first", from.plusSeconds(90), 200, EndCause.TRANSFERRED));
+        store.onEvent(new CallEvent.Transferred("fjord-1", from.plusSeconds(9), "bob", "101", false));
+        store.onEvent(new CallEvent.Transferred("at-to", to.plusSeconds(9), "bob", "101", false));
+        store.onEvent(new CallEvent.Transferred("before", from.plusSeconds(9), "bob", "101", false));
+
+        assertThat(store.between(Optional.of(ACME), from, to)).extracting(CallRecord::callId)
+                .as("from inclusive, to exclusive, by start then Call-ID").containsExactly("first", "a-tie", "b-tie", "last");
+        assertThat(store.between(Optional.empty(), from, to)).extracting(CallRecord::callId)
+                .containsExactly("first", "fjord-1", "a-tie", "b-tie", "carrier", "last");
+        assertThat(store.between(Optional.of(FJORD), from, from.plusSeconds(5))).isEmpty();
+        assertThat(store.between(Optional.of(ACME), from, to).getFirst()).isEqualTo(new CallRecord("first",
+                CallDirection.OUTBOUND, Optional.of(ACME), Optional.empty(), "+4722120005", "+4790000001",
+                "127.0.0.2:5060", from, Optional.of(from.plusSeconds(2)), Optional.of(from.plusSeconds(90)),
+                Optional.of(200), Optional.of(EndCause.TRANSFERRED)));
+        assertThat(store.transferredBetween(from, to)).as("once per call, only calls started in the period")
+                .containsExactlyInAnyOrder("first", "fjord-1");
+    }
+
     // Switchboard users' services (S1, S7, S9, S6) and absences (S6) ------------------------------
 
     private static final UserId ALICE = UserId.of("alice");

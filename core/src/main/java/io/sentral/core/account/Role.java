@@ -19,6 +19,11 @@ public enum Role {
         this.tenantScoped = tenantScoped;
     }
 
+    /** The role as the API and the audit log write it: {@code contact-person}, {@code system-admin}, … */
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
     /** Whether an account with this role belongs to exactly one tenant. */
     public boolean tenantScoped() {
         return tenantScoped;

@@ -17,6 +17,7 @@ public enum BillingCategory {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /** The category with this {@link #label()}, as the tariff file names it. */
     public static BillingCategory fromLabel(String label) {
         for (BillingCategory c : values()) {
             if (c.label().equals(label)) {

@@ -1,13 +1,20 @@
 package io.sentral.core.billing;
 
 import io.sentral.core.call.CallRecord;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** Rated calls as CSV (RFC 4180) and as JSON-ready maps (R1): the same columns, in the same order. */
+/**
+ * Rated calls as CSV (RFC 4180) and as JSON-ready maps (R1, R2): the same columns, in the same
+ * order, so a customer's spreadsheet and an integration read the same thing. Instants are ISO-8601
+ * UTC, costs plain decimals with two places. Only what billing needs leaves the server: the
+ * signalling source address of a call record (and any SIP credential data) is never exported.
+ */
 public final class CdrExport {
     static final List<String> COLUMNS = List.of("callId", "direction", "tenant", "trunk", "caller", "callee",
             "startedAt", "answeredAt", "endedAt", "status", "talkSeconds", "category", "cost", "currency");
@@ -15,6 +22,7 @@ public final class CdrExport {
     private CdrExport() {
     }
 
+    /** A header line and one line per call, comma-separated, each line ended by CRLF (RFC 4180 §2). */
     public static String csv(List<RatedCall> calls) {
         StringBuilder out = new StringBuilder(String.join(",", COLUMNS)).append("\r\n");
         for (RatedCall call : calls) {
@@ -24,6 +32,7 @@ public final class CdrExport {
         return out.toString();
     }
 
+    /** One map per call, keys in {@link #COLUMNS} order, values strings or numbers (no JSON library in core). */
     public static List<Map<String, Object>> json(List<RatedCall> calls) {
         return calls.stream().map(CdrExport::row).toList();
     }
@@ -32,7 +41,7 @@ public final class CdrExport {
         CallRecord r = call.record();
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("callId", r.callId());
-        row.put("direction", r.direction().name().toLowerCase());
+        row.put("direction", r.direction().name().toLowerCase(Locale.ROOT));
         row.put("tenant", r.tenant().map(Object::toString).orElse(""));
         row.put("trunk", r.trunk().map(Object::toString).orElse(""));
         row.put("caller", r.caller());
@@ -43,7 +52,7 @@ public final class CdrExport {
         row.put("status", r.status().map(String::valueOf).orElse(""));
         row.put("talkSeconds", call.talk().toSeconds());
         row.put("category", call.category().label());
-        row.put("cost", call.cost().toPlainString());
+        row.put("cost", call.cost().setScale(2, RoundingMode.HALF_UP).toPlainString());
         row.put("currency", call.currency());
         return row;
     }

@@ -6,10 +6,15 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * What calls cost (R2): per category a start fee, a price per started minute beyond the included
- * minutes. Unanswered calls cost nothing. Amounts in {@code currency}, rounded to two decimals.
+ * minutes. Unanswered calls cost nothing. Amounts in {@code currency}, rounded to two decimals
+ * (half up). Every category has a rate, so rating never meets a gap; the bundled tariff makes
+ * internal and emergency calls free. Included minutes apply per call: a monthly allowance shared by
+ * a subscription's calls would need the month's calls rated in order, which this pure function does
+ * not see.
  */
 public record Tariff(String currency, Map<BillingCategory, Rate> rates) {
 
@@ -27,10 +32,18 @@ public record Tariff(String currency, Map<BillingCategory, Rate> rates) {
         public static final Rate FREE = new Rate(BigDecimal.ZERO, BigDecimal.ZERO, 0);
     }
 
+    /** An ISO 4217 alphabetic code: three capital letters. */
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+
     public Tariff {
         Objects.requireNonNull(currency, "currency");
+        if (!CURRENCY.matcher(currency).matches()) {
+            throw new IllegalArgumentException("not a currency code (three capital letters, e.g. NOK): '"
+                    + currency + "'");
+        }
         EnumMap<BillingCategory, Rate> all = new EnumMap<>(BillingCategory.class);
-        all.putAll(rates);
+        rates.forEach((category, rate) -> all.put(Objects.requireNonNull(category, "category"),
+                Objects.requireNonNull(rate, "rate")));
         for (BillingCategory c : BillingCategory.values()) {
             if (!all.containsKey(c)) {
                 throw new IllegalArgumentException("the tariff has no rate for " + c.label());

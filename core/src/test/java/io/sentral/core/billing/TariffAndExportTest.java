@@ -13,11 +13,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** R2: rating by start fee and started minutes beyond the included ones; R1: CSV and JSON export. */
+/**
+ * R2: rating by start fee and started minutes beyond the included ones, rounded half up to two
+ * decimals; R1/R2: the rated CDRs exported as CSV (RFC 4180) and JSON-ready maps.
+ */
 class TariffAndExportTest {
     private static Tariff tariff(int includedNational) {
         Map<BillingCategory, Tariff.Rate> rates = new EnumMap<>(BillingCategory.class);
@@ -68,5 +72,55 @@ class TariffAndExportTest {
         assertThat(json.keySet()).containsExactlyElementsOf(CdrExport.COLUMNS);
         assertThat(json.get("category")).isEqualTo("national");
         assertThat(BillingCategory.FORWARDED_TRANSFERRED.label()).isEqualTo("forwarded-transferred");
+    }
+
+    @Test
+    void costsAreRoundedHalfUpToTwoDecimals() {
+        Map<BillingCategory, Tariff.Rate> rates = new EnumMap<>(BillingCategory.class);
+        for (BillingCategory c : BillingCategory.values()) {
+            rates.put(c, new Tariff.Rate(BigDecimal.ZERO, new BigDecimal("0.125"), 0));
+        }
+        Tariff t = new Tariff("SEK", rates);
+        assertThat(t.cost(BillingCategory.NORDIC, Duration.ofSeconds(59))).as("0.125 half up, not half even")
+                .isEqualTo(new BigDecimal("0.13"));
+        assertThat(t.cost(BillingCategory.NORDIC, Duration.ofMinutes(3))).isEqualTo(new BigDecimal("0.38"));
+        assertThat(t.cost(BillingCategory.NORDIC, Duration.ZERO)).isEqualTo(new BigDecimal("0.00"));
+    }
+
+    @Test
+    void theCurrencyIsAnIsoCode() {
+        Map<BillingCategory, Tariff.Rate> rates = new EnumMap<>(BillingCategory.class);
+        for (BillingCategory c : BillingCategory.values()) {
+            rates.put(c, Tariff.Rate.FREE);
+        }
+        assertThatThrownBy(() -> new Tariff("kr", rates)).hasMessage(
+                "not a currency code (three capital letters, e.g. NOK): 'kr'");
+        assertThat(new Tariff("NOK", rates).rates()).hasSize(BillingCategory.values().length);
+    }
+
+    @Test
+    void anUnansweredInboundCallExportsEmptyTimesAndNoSourceAddressWhateverTheLocale() {
+        CallRecord record = new CallRecord("in-1@x", CallDirection.INBOUND, Optional.of(TenantId.of("acme")),
+                Optional.empty(), "+4790000001", "+4722120005", "10.9.8.7:5060",
+                Instant.parse("2026-11-24T09:00:00.250Z"), Optional.empty(),
+                Optional.of(Instant.parse("2026-11-24T09:00:20Z")), Optional.of(487), Optional.of(EndCause.CANCELLED));
+        RatedCall rated = new RatedCall(record, BillingCategory.NATIONAL, Duration.ZERO, BigDecimal.ZERO, "NOK");
+        Locale before = Locale.getDefault();
+        Locale.setDefault(Locale.forLanguageTag("tr-TR")); // "INBOUND".toLowerCase() would be "ınbound" here
+        try {
+            String csv = CdrExport.csv(List.of(rated, rated));
+            assertThat(csv.split("\r\n", -1)).as("header, two rows, nothing after the last CRLF")
+                    .hasSize(4).endsWith("");
+            assertThat(csv.replace("\r\n", "")).doesNotContain("\n").doesNotContain("\r");
+            assertThat(csv).contains("\r\nin-1@x,inbound,acme,,+4790000001,+4722120005,2026-11-24T09:00:00.250Z,,"
+                    + "2026-11-24T09:00:20Z,487,0,national,0.00,NOK\r\n");
+            assertThat(csv).doesNotContain("10.9.8.7");
+            Map<String, Object> json = CdrExport.json(List.of(rated)).getFirst();
+            assertThat(json).containsEntry("direction", "inbound").containsEntry("answeredAt", "")
+                    .containsEntry("talkSeconds", 0L).containsEntry("cost", "0.00");
+            assertThat(json.values()).noneMatch(v -> String.valueOf(v).contains("10.9.8.7"));
+        } finally {
+            Locale.setDefault(before);
+        }
     }
 }
