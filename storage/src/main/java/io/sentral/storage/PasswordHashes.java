@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
 
 /**
  * Decides the hash to store for each web account. A stored hash that already verifies the given
- * password is kept, so re-applying the same YAML changes no row; otherwise a new salted hash is
- * made. Both take one deliberately slow PBKDF2 run per account, done in parallel and outside the
+ * password is kept, so re-applying the same YAML changes no row, unless it is outdated (an earlier,
+ * weaker form); otherwise a new salted hash is made. Both take one deliberately slow Argon2id run per account, done in parallel and outside the
  * database transaction, so that start-up stays quick and no connection is held meanwhile.
  */
 final class PasswordHashes {
@@ -30,7 +30,8 @@ final class PasswordHashes {
     private PasswordHash decide(AccountSecret secret, PasswordHash stored) {
         return switch (secret) {
             case AccountSecret.Hashed hashed -> hashed.hash();
-            case AccountSecret.Plain plain when stored != null && stored.verifies(plain.password()) -> stored;
+            case AccountSecret.Plain plain when stored != null && !stored.outdated()
+                    && stored.verifies(plain.password()) -> stored;
             case AccountSecret.Plain plain -> PasswordHash.create(plain.password(), random);
         };
     }

@@ -160,7 +160,7 @@ abstract class StorageContract {
         assertThat(alice.role()).isEqualTo(Role.OPERATOR);
         assertThat(alice.user()).contains(UserId.of("alice"));
         PasswordHash hash = ((AccountSecret.Hashed) alice.secret()).hash();
-        assertThat(hash.encoded()).startsWith("pbkdf2-sha256$210000$").doesNotContain("alice-secret");
+        assertThat(hash.encoded()).startsWith("$argon2id$v=19$m=19456,t=2,p=1$").doesNotContain("alice-secret");
         assertThat(hash.verifies("alice-secret")).isTrue();
         assertThat(hash.verifies("bob-secret")).isFalse();
         assertThat(tenants.loadOperatorAccounts()).extracting(a -> a.name().value(), WebAccount::role)

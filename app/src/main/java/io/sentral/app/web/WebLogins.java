@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Says who presents a credential (S17), reading the account from the database every time so that
  * a removed account, a changed password or role, or a revoked token counts from the next request:
- * passwords against the stored PBKDF2 hash (throttled per account and source), session ids against
+ * passwords against the stored Argon2id hash (throttled per account and source), session ids against
  * the {@link SessionStore} (ended when the password changed since), API tokens against their
  * stored hash. A password already verified against the same stored hash is remembered as a
  * SHA-256 fingerprint (never the password), so a script sending Basic credentials each time does
