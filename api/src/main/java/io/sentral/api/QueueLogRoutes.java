@@ -173,6 +173,7 @@ public final class QueueLogRoutes {
         e.waited().ifPresent(w -> doc.put("waitSeconds", w.toMillis() / 1000.0));
         e.talked().ifPresent(t -> doc.put("talkSeconds", t.toMillis() / 1000.0));
         e.overflowTarget().ifPresent(t -> doc.put("overflowTo", t));
+        e.transferredTo().ifPresent(t -> doc.put("transferredTo", t));
         e.followUp().ifPresent(f -> doc.put("followUp", f));
         e.followUpBy().ifPresent(b -> doc.put("followUpBy", b));
         e.followUpAt().ifPresent(a -> doc.put("followUpAt", a.toString()));

@@ -211,7 +211,7 @@ public final class SentralServer implements AutoCloseable {
         features.addAll(new CdrRoutes(tenants::get, billing::rated, clock).routes());
         callerInfo = CallerInfoService.create(tenants::get, config.node().callerLookup(), meters);
         features.addAll(new CallerInfoRoutes(tenants::get, callerInfo::lookup).routes());
-        features.addAll(new UserLogRoutes(tenants::get, userCalls, clock).routes());
+        features.addAll(new UserLogRoutes(tenants::get, userCalls, callerInfo::lookup, clock).routes());
         Provisioning viaApi = (customer, author) -> {
             try {
                 provisioner.apply(customer, "api:" + author);

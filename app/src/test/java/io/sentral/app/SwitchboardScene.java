@@ -23,9 +23,14 @@ final class SwitchboardScene implements AutoCloseable {
     }
 
     static SwitchboardScene start(Path dataDir, UnaryOperator<CustomerProvisioning> customers) {
+        return start(dataDir, customers, UnaryOperator.identity());
+    }
+
+    static SwitchboardScene start(Path dataDir, UnaryOperator<CustomerProvisioning> customers,
+                                  UnaryOperator<TestNode.Setup> setup) {
         SipTestAgent carrier = SipTestAgent.udp("127.0.0.2", 0);
-        TestNode node = TestNode.start(dataDir, Clock.systemUTC(), TestNode.Setup.defaults()
-                .gateways(Map.of("carrier-1", carrier.port())).customers(customers));
+        TestNode node = TestNode.start(dataDir, Clock.systemUTC(), setup.apply(TestNode.Setup.defaults()
+                .gateways(Map.of("carrier-1", carrier.port())).customers(customers)));
         return new SwitchboardScene(carrier, node);
     }
 

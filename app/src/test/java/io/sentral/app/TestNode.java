@@ -47,57 +47,64 @@ final class TestNode implements AutoCloseable {
     record Setup(Map<String, Integer> gatewayPorts, Duration gatewayTimeout, List<Transport> transports,
                  Duration pingInterval, UnaryOperator<CustomerProvisioning> customers,
                  UnaryOperator<EmergencyAddressStore> addressStore, List<PortedOut> portedOut,
-                 LocationFormat emergencyLocationFormat, TracingSettings tracing) {
+                 LocationFormat emergencyLocationFormat, TracingSettings tracing,
+                 UnaryOperator<NodeSettings> node) {
 
         static Setup defaults() {
             return new Setup(Map.of(), Duration.ofSeconds(2), List.of(Transport.UDP, Transport.TCP),
                     Duration.ZERO, UnaryOperator.identity(), UnaryOperator.identity(), List.of(),
-                    LocationFormat.PIDF_LO, TracingSettings.defaults());
+                    LocationFormat.PIDF_LO, TracingSettings.defaults(), UnaryOperator.identity());
         }
 
         Setup emergencyLocationFormat(LocationFormat format) {
             return new Setup(gatewayPorts, gatewayTimeout, transports, pingInterval, customers, addressStore, portedOut,
-                    format, tracing);
+                    format, tracing, node);
         }
 
         Setup portedOut(List<PortedOut> numbers) {
             return new Setup(gatewayPorts, gatewayTimeout, transports, pingInterval, customers, addressStore,
-                    numbers, emergencyLocationFormat, tracing);
+                    numbers, emergencyLocationFormat, tracing, node);
         }
 
         Setup gateways(Map<String, Integer> ports) {
             return new Setup(ports, gatewayTimeout, transports, pingInterval, customers, addressStore,
-                    portedOut, emergencyLocationFormat, tracing);
+                    portedOut, emergencyLocationFormat, tracing, node);
         }
 
         Setup gatewayTimeout(Duration timeout) {
             return new Setup(gatewayPorts, timeout, transports, pingInterval, customers, addressStore,
-                    portedOut, emergencyLocationFormat, tracing);
+                    portedOut, emergencyLocationFormat, tracing, node);
         }
 
         Setup transports(List<Transport> list) {
             return new Setup(gatewayPorts, gatewayTimeout, list, pingInterval, customers, addressStore,
-                    portedOut, emergencyLocationFormat, tracing);
+                    portedOut, emergencyLocationFormat, tracing, node);
         }
 
         Setup pingEvery(Duration interval) {
             return new Setup(gatewayPorts, gatewayTimeout, transports, interval, customers, addressStore,
-                    portedOut, emergencyLocationFormat, tracing);
+                    portedOut, emergencyLocationFormat, tracing, node);
         }
 
         Setup customers(UnaryOperator<CustomerProvisioning> change) {
             return new Setup(gatewayPorts, gatewayTimeout, transports, pingInterval, change, addressStore,
-                    portedOut, emergencyLocationFormat, tracing);
+                    portedOut, emergencyLocationFormat, tracing, node);
         }
 
         Setup tracing(TracingSettings settings) {
             return new Setup(gatewayPorts, gatewayTimeout, transports, pingInterval, customers, addressStore,
-                    portedOut, emergencyLocationFormat, settings);
+                    portedOut, emergencyLocationFormat, settings, node);
+        }
+
+        /** Changes the node settings the demo's would give (e.g. a caller lookup URL). */
+        Setup node(UnaryOperator<NodeSettings> change) {
+            return new Setup(gatewayPorts, gatewayTimeout, transports, pingInterval, customers, addressStore,
+                    portedOut, emergencyLocationFormat, tracing, change);
         }
 
         Setup addressStore(UnaryOperator<EmergencyAddressStore> wrapper) {
             return new Setup(gatewayPorts, gatewayTimeout, transports, pingInterval, customers, wrapper,
-                    portedOut, emergencyLocationFormat, tracing);
+                    portedOut, emergencyLocationFormat, tracing, node);
         }
     }
 
@@ -129,8 +136,8 @@ final class TestNode implements AutoCloseable {
                         g.role() == GatewayRole.EMERGENCY ? setup.emergencyLocationFormat() : g.locationFormat())
                         : g)
                 .toList();
-        NodeSettings node = new NodeSettings(dataDir, sip, HttpSettings.forTests(), TestDatabase.forNode(demo.node().database()),
-                setup.tracing());
+        NodeSettings node = setup.node().apply(new NodeSettings(dataDir, sip, HttpSettings.forTests(),
+                TestDatabase.forNode(demo.node().database()), setup.tracing()));
         List<CustomerProvisioning> customers = demo.customers().stream().map(setup.customers()).toList();
         SentralConfig config = new SentralConfig(node, gateways, customers, demo.accounts(), demo.numberPlan(),
                 setup.portedOut().isEmpty() ? Optional.empty() : Optional.of(setup.portedOut()));

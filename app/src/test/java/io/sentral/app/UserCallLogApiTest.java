@@ -98,6 +98,46 @@ class UserCallLogApiTest {
                 l -> l.size() == 2);
         assertThat(after.get(0).get("direction").asText()).as("newest first").isEqualTo("outgoing");
         assertThat(after.get(0).get("number").asText()).endsWith("99999999");
+        assertThat(after.get(0).get("callbackFor").asText()).as("the queue whose missed call it returned")
+                .isEqualTo("Sentralbord");
+        assertThat(after.get(1).has("callbackFor")).isFalse();
+    }
+
+    @Test
+    void anOutsideCallerHasTheNameAndAddressOfCallerInfo_S11() throws java.io.IOException {
+        com.sun.net.httpserver.HttpServer lookup = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        lookup.createContext("/numbers/", exchange -> {
+            boolean known = exchange.getRequestURI().getRawPath().endsWith("%2B4791234567");
+            byte[] body = "{\"name\": \"Kari Nordmann\", \"address\": \"Storgata 1, 0155 Oslo\"}"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(known ? 200 : 404, known ? body.length : -1);
+            if (known) {
+                exchange.getResponseBody().write(body);
+            }
+            exchange.close();
+        });
+        lookup.start();
+        scene.close();
+        String url = "http://127.0.0.1:" + lookup.getAddress().getPort() + "/numbers/{number}";
+        scene = SwitchboardScene.start(dataDir.resolve("with-lookup"), UnaryOperator.identity(), setup -> setup.node(
+                n -> new io.sentral.config.NodeSettings(n.dataDir(), n.sip(), n.http(), n.database(), n.tracing(),
+                        new io.sentral.config.CallerLookupSettings(java.util.Optional.of(url), Duration.ofSeconds(2),
+                                Duration.ofMinutes(5), 100))));
+        try {
+            SipTestAgent alice = scene.phones.register("alice");
+            SipMessage direct = Phones.callIn(scene.node, scene.carrier, "+4791234567", "+4723450101", 40000);
+            Phones.pickUp(alice, alice.awaitRequest("INVITE", WAIT), 40010);
+            Dialog call = Phones.connect(scene.carrier, direct);
+            scene.carrier.bye(call);
+            Phones.answerNext(alice, "BYE");
+            JsonNode line = Awaitility.await().atMost(WAIT).until(() -> log("alice", "alice-secret", "alice"),
+                    l -> l.size() == 1).get(0);
+            assertThat(line.get("name").asText()).isEqualTo("Kari Nordmann");
+            assertThat(line.get("address").asText()).isEqualTo("Storgata 1, 0155 Oslo");
+        } finally {
+            lookup.stop(0);
+        }
     }
 
     @Test

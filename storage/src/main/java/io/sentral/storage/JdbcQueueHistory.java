@@ -24,8 +24,9 @@ public final class JdbcQueueHistory implements QueueHistory {
     /** Follow-up states of a missed call. */
     public static final List<String> FOLLOW_UPS = List.of("unanswered", "callback-attempted", "handled");
 
-    private static final String SELECT = "SELECT q.*, r.caller FROM queue_calls q"
-            + " LEFT JOIN call_records r ON r.call_id = q.call_id";
+    private static final String SELECT = "SELECT q.*, r.caller, (SELECT t.target FROM call_transfers t"
+            + " WHERE t.call_id = q.call_id AND t.transferred_at >= q.joined_at ORDER BY t.transferred_at LIMIT 1)"
+            + " AS transferred_to FROM queue_calls q LEFT JOIN call_records r ON r.call_id = q.call_id";
 
     private final Database database;
 
@@ -171,18 +172,25 @@ public final class JdbcQueueHistory implements QueueHistory {
      * A user called a number back (S18): the customer's missed calls from that number since
      * {@code since} that are not handled yet become {@code handled} when the callback was answered,
      * else {@code callback-attempted}, by {@code user}. Numbers match on their last eight digits, so
-     * that a national callback finds an E.164 caller. Answers how many missed calls it marked.
+     * that a national callback finds an E.164 caller. Answers the queues of the missed calls it
+     * marked (none: the call was no callback).
      */
-    public int calledBack(TenantId tenant, String number, String user, boolean answered, Instant at, Instant since) {
+    public List<QueueName> calledBack(TenantId tenant, String number, String user, boolean answered, Instant at,
+                                      Instant since) {
         String digits = number.replaceAll("[^0-9]", "");
         if (digits.length() < 8) {
-            return 0;
+            return List.of();
         }
         String tail = "%" + digits.substring(digits.length() - 8);
-        return database.inTransaction(c -> Jdbc.update(c, "UPDATE queue_calls SET follow_up = ?, follow_up_by = ?,"
-                        + " follow_up_at = ? WHERE tenant_id = ? AND follow_up IN ('unanswered', 'callback-attempted')"
-                        + " AND joined_at >= ? AND call_id IN (SELECT call_id FROM call_records WHERE caller LIKE ?)",
-                answered ? "handled" : "callback-attempted", user, at, tenant.value(), since, tail));
+        String missed = " WHERE tenant_id = ? AND follow_up IN ('unanswered', 'callback-attempted') AND joined_at >= ?"
+                + " AND call_id IN (SELECT call_id FROM call_records WHERE caller LIKE ?)";
+        return database.inTransaction(c -> {
+            List<QueueName> queues = Jdbc.query(c, "SELECT DISTINCT queue FROM queue_calls" + missed + " ORDER BY queue",
+                    rs -> QueueName.of(rs.getString(1)), tenant.value(), since, tail);
+            Jdbc.update(c, "UPDATE queue_calls SET follow_up = ?, follow_up_by = ?, follow_up_at = ?" + missed,
+                    answered ? "handled" : "callback-attempted", user, at, tenant.value(), since, tail);
+            return queues;
+        });
     }
 
     /** Retention: removes the customer's queue history of calls that joined before {@code cutoff}. */
@@ -207,6 +215,6 @@ public final class JdbcQueueHistory implements QueueHistory {
                 Jdbc.optionalText(rs, "overflow_target"),
                 hasTalked ? Optional.of(Duration.ofMillis(talked)) : Optional.empty(),
                 Jdbc.optionalText(rs, "follow_up"), Jdbc.optionalText(rs, "follow_up_by"),
-                Jdbc.optionalInstant(rs, "follow_up_at"));
+                Jdbc.optionalInstant(rs, "follow_up_at"), Jdbc.optionalText(rs, "transferred_to"));
     }
 }

@@ -314,6 +314,9 @@ abstract class StorageContract {
         history.joined("a@x", FJORD, main, t0, true, Optional.empty());
         history.answered("a@x", main, t0.plusSeconds(7), UserId.of("alice"), java.time.Duration.ofSeconds(7));
         history.talked("a@x", main, java.time.Duration.ofSeconds(61));
+        JdbcCallRecordStore records = new JdbcCallRecordStore(database);
+        records.onEvent(new CallEvent.Transferred("a@x", t0.plusSeconds(30), "alice", "103", false));
+        records.onEvent(new CallEvent.Transferred("a@x", t0.plusSeconds(50), "carol", "+4790000001", false));
         history.joined("b@x", FJORD, main, t0.plusSeconds(1), false, Optional.empty());
         history.left("b@x", main, "overflowed", t0.plusSeconds(61), Optional.of(java.time.Duration.ofSeconds(60)),
                 Optional.of("queue Support"));
@@ -327,6 +330,8 @@ abstract class StorageContract {
         assertThat(log.get(0).waited()).contains(java.time.Duration.ofSeconds(7));
         assertThat(log.get(0).talked()).contains(java.time.Duration.ofSeconds(61));
         assertThat(log.get(0).vip()).isTrue();
+        assertThat(log.get(0).transferredTo()).as("the first transfer after joining").contains("103");
+        assertThat(log.get(1).transferredTo()).isEmpty();
         assertThat(log.get(1).outcome()).contains("overflowed");
         assertThat(log.get(1).overflowTarget()).contains("queue Support");
         assertThat(log.get(1).followUp()).as("overflowed is not missed: it went on").isEmpty();
@@ -370,12 +375,14 @@ abstract class StorageContract {
         history.left("m@x", main, "abandoned", t0.plusSeconds(5), Optional.of(java.time.Duration.ofSeconds(5)),
                 Optional.empty());
         assertThat(history.calledBack(FJORD, "4712345678", "bob", true, t0.plusSeconds(60), t0)).as("another number")
-                .isZero();
+                .isEmpty();
         assertThat(history.calledBack(ACME, "99999999", "bob", true, t0.plusSeconds(60), t0)).as("another customer")
-                .isZero();
-        assertThat(history.calledBack(FJORD, "99999999", "bob", false, t0.plusSeconds(60), t0)).isEqualTo(1);
+                .isEmpty();
+        assertThat(history.calledBack(FJORD, "99999999", "bob", false, t0.plusSeconds(60), t0)).containsExactly(main);
         assertThat(history.missed(FJORD, t0, t0.plusSeconds(3600)).getFirst().followUp()).contains("callback-attempted");
-        assertThat(history.calledBack(FJORD, "+4799999999", "alice", true, t0.plusSeconds(90), t0)).isEqualTo(1);
+        assertThat(history.calledBack(FJORD, "+4799999999", "alice", true, t0.plusSeconds(90), t0)).containsExactly(main);
+        assertThat(history.calledBack(FJORD, "+4799999999", "bob", true, t0.plusSeconds(95), t0)).as("handled already")
+                .isEmpty();
         assertThat(history.missed(FJORD, t0, t0.plusSeconds(3600)).getFirst().followUpBy()).contains("alice");
 
         io.sentral.core.switchboard.UserCallEntry line = new io.sentral.core.switchboard.UserCallEntry(FJORD,

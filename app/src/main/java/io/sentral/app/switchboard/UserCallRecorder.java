@@ -10,6 +10,7 @@ import io.sentral.core.tenant.TenantId;
 import io.sentral.storage.JdbcQueueHistory;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,7 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Fills the users' call logs (S12) from call events, when a call ends: a line for the user whose
  * device placed it (outgoing), for the user it rang directly and for the agent who answered it in
  * a queue (incoming, with the queue). A user's outgoing call to a number that called a queue of
- * the customer without being answered marks that missed call as called back (S18).
+ * the customer without being answered marks that missed call as called back (S18), and its log
+ * line names the queue whose call it returned.
  * Runs on the call event writer thread, after the call record is written.
  */
 public final class UserCallRecorder implements CallEventListener {
@@ -78,9 +80,10 @@ public final class UserCallRecorder implements CallEventListener {
         boolean answered = pending.answered().isPresent();
         Duration talked = pending.answered().map(at -> Duration.between(at, ended)).orElse(Duration.ZERO);
         s.callerUser().ifPresent(user -> {
+            List<QueueName> returned = queues.calledBack(tenant, s.callee(), user.value(), answered, ended,
+                    s.at().minus(CALLBACK_WINDOW));
             log.add(new UserCallEntry(tenant, user, s.callId(), false, s.callee(), s.at(), answered, talked,
-                    Optional.empty()));
-            queues.calledBack(tenant, s.callee(), user.value(), answered, ended, s.at().minus(CALLBACK_WINDOW));
+                    returned.stream().findFirst()));
         });
         s.calleeUser().ifPresent(user -> log.add(new UserCallEntry(tenant, user, s.callId(), true, s.caller(),
                 s.at(), answered, talked, Optional.empty())));

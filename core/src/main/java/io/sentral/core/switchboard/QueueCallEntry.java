@@ -14,12 +14,15 @@ import java.util.Optional;
  * @param outcome   {@code answered}, {@code abandoned}, {@code overflowed}, {@code timeout},
  *                  {@code rejected}; empty while the caller waits
  * @param followUp  for a missed call: {@code unanswered}, {@code callback-attempted} or {@code handled}
+ * @param transferredTo where the call was transferred after it joined the queue, the first time
+ *                  (extension, queue or number as the transfer named it)
  */
 public record QueueCallEntry(long id, String callId, TenantId tenant, QueueName queue, Optional<String> caller,
                              Instant joinedAt, boolean vip, Optional<QueueName> overflowedFrom,
                              Optional<String> outcome, Optional<UserId> agent, Optional<Duration> waited,
                              Optional<String> overflowTarget, Optional<Duration> talked, Optional<String> followUp,
-                             Optional<String> followUpBy, Optional<Instant> followUpAt) {
+                             Optional<String> followUpBy, Optional<Instant> followUpAt,
+                             Optional<String> transferredTo) {
     public QueueCallEntry {
         Objects.requireNonNull(callId, "callId");
         Objects.requireNonNull(tenant, "tenant");
@@ -35,6 +38,7 @@ public record QueueCallEntry(long id, String callId, TenantId tenant, QueueName 
         Objects.requireNonNull(followUp, "followUp");
         Objects.requireNonNull(followUpBy, "followUpBy");
         Objects.requireNonNull(followUpAt, "followUpAt");
+        Objects.requireNonNull(transferredTo, "transferredTo");
     }
 
     /** Whether nobody took the call in this queue and it went nowhere else. */

@@ -11,7 +11,8 @@ import java.util.Optional;
  *
  * @param incoming   true for a call to the user, false for one the user placed
  * @param otherParty the other party's number as signalled (or extension)
- * @param queue      the queue the call came through, if it did
+ * @param queue      an incoming call: the queue it came through, if it did; an outgoing call: the
+ *                   queue whose missed call it returned (S18), if it was a callback
  */
 public record UserCallEntry(TenantId tenant, UserId user, String callId, boolean incoming, String otherParty,
                             Instant started, boolean answered, Duration talked, Optional<QueueName> queue) {
