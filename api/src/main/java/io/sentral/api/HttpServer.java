@@ -13,9 +13,11 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpMessage;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -37,7 +39,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP listener (DEMO.md: 127.0.0.1:8080): a small Netty pipeline — HTTP codec, aggregation of
- * requests up to 64 KiB (a larger one is refused 413 by the aggregator), then the routes:
+ * requests up to 64 KiB (a larger one is refused 413 with a problem document), then the routes:
  * {@link OperationsRoutes} answer from memory on the I/O thread; {@link ApiRoutes} ({@code /api/})
  * run on a small worker pool, since they check password hashes and read the database.
  */
@@ -81,7 +83,7 @@ public final class HttpServer implements AutoCloseable {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
-                            ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_REQUEST_BYTES),
+                            ch.pipeline().addLast(new HttpServerCodec(), new BoundedAggregator(),
                                     new RouteHandler());
                         }
                     })
@@ -161,7 +163,7 @@ public final class HttpServer implements AutoCloseable {
             }
         }
 
-        private void reply(ChannelHandlerContext ctx, HttpAnswer answer, boolean head, boolean keepAlive) {
+        private static void reply(ChannelHandlerContext ctx, HttpAnswer answer, boolean head, boolean keepAlive) {
             FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                     HttpResponseStatus.valueOf(answer.status()),
                     head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(answer.body()));
@@ -182,6 +184,25 @@ public final class HttpServer implements AutoCloseable {
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             LOG.debug("HTTP connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
             ctx.close();
+        }
+    }
+
+    /**
+     * Aggregates requests; an oversized one is answered with a problem document naming the limit.
+     * As Netty's own handling: a keep-alive connection stays open while the rest of the body is
+     * read and dropped, any other is closed.
+     */
+    private static final class BoundedAggregator extends HttpObjectAggregator {
+        BoundedAggregator() {
+            super(MAX_REQUEST_BYTES);
+        }
+
+        @Override
+        protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
+            LOG.info("refused a request body over {} bytes from {}", MAX_REQUEST_BYTES, ctx.channel().remoteAddress());
+            boolean keepAlive = !(oversized instanceof FullHttpMessage) && HttpUtil.isKeepAlive(oversized);
+            RouteHandler.reply(ctx, HttpAnswer.problem(413, "Content Too Large", "the request body is larger than "
+                    + MAX_REQUEST_BYTES / 1024 + " KiB"), false, keepAlive);
         }
     }
 }

@@ -38,6 +38,7 @@ public final class JsonBody {
             throw ApiException.badRequest("the request needs a JSON body");
         }
         try {
+            mapper.readTree(body); // syntax first: a malformed body is named so, whatever shape it has
             return mapper.readValue(body, type);
         } catch (UnrecognizedPropertyException e) {
             throw ApiException.badRequest("unknown field '" + path(e) + "' (expected one of: "
@@ -47,10 +48,8 @@ public final class JsonBody {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw ApiException.badRequest(cause.getMessage());
         } catch (InvalidFormatException e) {
-            throw ApiException.badRequest(where(e) + "expected " + describe(e.getTargetType().getSimpleName())
-                    + ", not " + e.getValue());
+            throw ApiException.badRequest(where(e) + "expected " + describe(e.getTargetType()) + ", not " + e.getValue());
         } catch (MismatchedInputException e) {
-            String expected = e.getTargetType() == null ? "another type" : e.getTargetType().getSimpleName();
             String message = e.getOriginalMessage();
             if (message != null && message.contains("Missing") && message.contains("creator property")) {
                 throw ApiException.badRequest(where(e) + "required");
@@ -58,7 +57,8 @@ public final class JsonBody {
             if (message != null && message.contains("Null value for creator property")) {
                 throw ApiException.badRequest(where(e) + "must not be null");
             }
-            throw ApiException.badRequest(where(e) + "expected " + describe(expected));
+            throw ApiException.badRequest(where(e) + "expected "
+                    + (e.getTargetType() == null ? "another type" : describe(e.getTargetType())));
         } catch (JsonProcessingException e) {
             throw ApiException.badRequest("malformed JSON at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
@@ -73,13 +73,18 @@ public final class JsonBody {
         return value;
     }
 
-    private static String describe(String javaType) {
-        return switch (javaType) {
+    private static String describe(Class<?> type) {
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        if (type.isRecord() || java.util.Map.class.isAssignableFrom(type)) {
+            return "an object";
+        }
+        return switch (type.getSimpleName()) {
             case "String" -> "a string";
             case "Integer", "int", "Long", "long" -> "a whole number";
             case "Boolean", "boolean" -> "true or false";
-            case "List" -> "an array";
-            default -> "a " + javaType.toLowerCase(Locale.ROOT) + " value";
+            default -> "a " + type.getSimpleName().toLowerCase(Locale.ROOT) + " value";
         };
     }
 

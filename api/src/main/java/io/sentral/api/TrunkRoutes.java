@@ -93,11 +93,11 @@ public final class TrunkRoutes {
         TenantId tenant = TenantScope.of(request, snapshot);
         CustomerProvisioning customer = snapshot.provisioning(tenant).orElseThrow();
         TrunkId id = trunkId(request.path("trunk"));
+        TrunkBody body = request.body(TrunkBody.class);
         Optional<Trunk> other = snapshot.trunk(id).filter(t -> !t.tenant().equals(tenant));
         if (other.isPresent()) {
             throw ApiException.conflict("trunk id '" + id + "' is taken");
         }
-        TrunkBody body = request.body(TrunkBody.class);
         Optional<Trunk> existing = customer.trunks().stream().filter(t -> t.id().equals(id)).findFirst();
         Trunk trunk;
         try {

@@ -110,8 +110,8 @@ class AuthorizationMatrixTest {
             "DELETE /api/customers/{tenant}/users/{user}/absences", EnumSet.of(Role.USER),
             "GET /api/customers/{tenant}/users/{user}/calls", EnumSet.of(Role.USER, Role.OPERATOR));
 
-    /** A valid body for each route that takes one. */
-    private static final Map<String, String> BODIES = Map.ofEntries(
+    /** A valid body for each route that takes one (BadInputMatrixTest spoils them). */
+    static final Map<String, String> BODIES = Map.ofEntries(
             Map.entry("PUT /api/customers/{tenant}/accounts/{account}",
                     "{\"role\":\"user\",\"password\":\"matrix-web-secret\"}"),
             Map.entry("PUT /api/customers/{tenant}/policy",
@@ -142,11 +142,11 @@ class AuthorizationMatrixTest {
             Map.entry("POST /api/customers/{tenant}/users/{user}/absences",
                     "{\"reason\":\"lunch\",\"until\":\"2099-01-01T00:00:00Z\"}"));
 
-    private record Account(String name, String password, Role role, Optional<String> tenant,
-                           Optional<String> user) {
+    record Account(String name, String password, Role role, Optional<String> tenant, Optional<String> user) {
     }
 
-    private static final List<Account> ACCOUNTS = List.of(
+    /** The demo's accounts of every role, and Carol's web account as a plain user. */
+    static final List<Account> ACCOUNTS = List.of(
             new Account("admin", "admin-secret", Role.SYSTEM_ADMIN, Optional.empty(), Optional.empty()),
             new Account("noc", "noc-secret", Role.NOC, Optional.empty(), Optional.empty()),
             new Account("fjord-admin", "fjord-admin-secret", Role.CONTACT_PERSON, Optional.of("fjord"),
@@ -159,15 +159,28 @@ class AuthorizationMatrixTest {
 
     private static TestNode node;
 
+    /** The route's path for {@code tenant}, its other parameters filled with the demo's things. */
+    static String pathOf(ApiRoute route, String tenant) {
+        return route.template().replace("{tenant}", tenant).replace("{user}", "carol")
+                .replace("{id}", "999999").replace("{queue}", "Sentralbord").replace("{account}", "matrix-web")
+                .replace("{trunk}", "acme-pbx").replace("{number}", "%2B4722120005").replace("{callId}", "none");
+    }
+
     @BeforeAll
     static void start() {
-        node = TestNode.start(dataDir, Clock.systemUTC(), TestNode.Setup.defaults());
+        node = startWithCarolsAccount(dataDir);
+    }
+
+    /** A demo node where Carol also has a web account, as a plain user. */
+    static TestNode startWithCarolsAccount(Path dataDir) {
+        TestNode node = TestNode.start(dataDir, Clock.systemUTC(), TestNode.Setup.defaults());
         CustomerProvisioning fjord = ConfigLoader.ignoringEnvironment().loadResource(ConfigLoader.DEMO_RESOURCE)
                 .customers().stream().filter(c -> c.tenant().equals(TenantId.of("fjord"))).findFirst().orElseThrow();
         List<WebAccount> accounts = new ArrayList<>(fjord.webAccounts());
         accounts.add(new WebAccount(AccountName.of("carol"), Optional.of(fjord.tenant()), Role.USER,
                 new AccountSecret.Plain("carol-web-secret"), Optional.of(UserId.of("carol"))));
         node.server.provisioner().apply(fjord.withWebAccounts(accounts), "test");
+        return node;
     }
 
     @AfterAll
@@ -192,9 +205,7 @@ class AuthorizationMatrixTest {
             String key = route.method() + " " + route.template();
             String body = BODIES.get(key);
             for (String tenant : route.parameters().contains("tenant") ? List.of("fjord", "acme") : List.of("-")) {
-                String path = route.template().replace("{tenant}", tenant).replace("{user}", "carol")
-                        .replace("{id}", "999999").replace("{queue}", "Sentralbord").replace("{account}", "matrix-web").replace("{trunk}", "acme-pbx")
-                        .replace("{number}", "%2B4722120005").replace("{callId}", "none");
+                String path = pathOf(route, tenant);
                 HttpResponse<String> anonymous = http.send(route.method(), path, body);
                 check(wrong, key, tenant, "anonymous", anonymous, route.open() ? -1 : 401);
                 for (Account account : ACCOUNTS) {
