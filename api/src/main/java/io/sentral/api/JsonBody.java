@@ -60,8 +60,10 @@ public final class JsonBody {
             throw ApiException.badRequest(where(e) + "expected "
                     + (e.getTargetType() == null ? "another type" : describe(e.getTargetType())));
         } catch (JsonProcessingException e) {
+            String message = e.getOriginalMessage();
+            int marker = message.indexOf(" (start marker at");
             throw ApiException.badRequest("malformed JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+                    + e.getLocation().getColumnNr() + ": " + (marker < 0 ? message : message.substring(0, marker)));
         }
     }
 
