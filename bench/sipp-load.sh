@@ -9,8 +9,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . bin/jdk.sh
 calls=${1:-2000}; rate=${2:-100}; registers=${3:-2000}; reg_rate=${4:-200}
-jar=app/target/sentral.jar
-[ -f "$jar" ] || mvn -B -q -DskipTests package
 work=$(mktemp -d)
 server_pid=""
 cleanup() {
@@ -19,10 +17,7 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-"$JAVA_HOME/bin/java" -Xms512m -Xmx1g -jar "$jar" --data-dir "$work/data" >"$work/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 120); do grep -q "Sentral started" "$work/server.log" && break; sleep 0.5; done
-grep -q "Sentral started" "$work/server.log" || { cat "$work/server.log"; exit 1; }
+. bench/demo-server.sh
 
 percentiles() { # rtt csv -> p50 p90 p99 max (ms)
   awk -F';' 'NR>1 && $2 ~ /^[0-9.]+$/ {print $2}' "$@" | sort -n | awk '
