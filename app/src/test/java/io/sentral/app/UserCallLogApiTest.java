@@ -53,16 +53,20 @@ class UserCallLogApiTest {
         }
     }
 
-    @Test
-    void directQueueAndCallbackCallsAreInTheUsersLogs() {
-        SipTestAgent alice = scene.phones.register("alice");
+    /** +4791234567 calls Alice's direct number, she answers, the caller hangs up: her log then. */
+    private JsonNode aliceAnswersACallFromOutside(SipTestAgent alice) {
         SipMessage direct = Phones.callIn(scene.node, scene.carrier, "+4791234567", "+4723450101", 40000);
         Phones.pickUp(alice, alice.awaitRequest("INVITE", WAIT), 40010);
         Dialog call = Phones.connect(scene.carrier, direct);
         scene.carrier.bye(call);
         Phones.answerNext(alice, "BYE");
-        JsonNode aliceLog = Awaitility.await().atMost(WAIT).until(() -> log("alice", "alice-secret", "alice"),
-                l -> l.size() == 1);
+        return Awaitility.await().atMost(WAIT).until(() -> log("alice", "alice-secret", "alice"), l -> l.size() == 1);
+    }
+
+    @Test
+    void directQueueAndCallbackCallsAreInTheUsersLogs() {
+        SipTestAgent alice = scene.phones.register("alice");
+        JsonNode aliceLog = aliceAnswersACallFromOutside(alice);
         assertThat(aliceLog.get(0).get("direction").asText()).isEqualTo("incoming");
         assertThat(aliceLog.get(0).get("number").asText()).isEqualTo("+4791234567");
         assertThat(aliceLog.get(0).get("answered").asBoolean()).isTrue();
@@ -125,14 +129,7 @@ class UserCallLogApiTest {
                         new io.sentral.config.CallerLookupSettings(java.util.Optional.of(url), Duration.ofSeconds(2),
                                 Duration.ofMinutes(5), 100))));
         try {
-            SipTestAgent alice = scene.phones.register("alice");
-            SipMessage direct = Phones.callIn(scene.node, scene.carrier, "+4791234567", "+4723450101", 40000);
-            Phones.pickUp(alice, alice.awaitRequest("INVITE", WAIT), 40010);
-            Dialog call = Phones.connect(scene.carrier, direct);
-            scene.carrier.bye(call);
-            Phones.answerNext(alice, "BYE");
-            JsonNode line = Awaitility.await().atMost(WAIT).until(() -> log("alice", "alice-secret", "alice"),
-                    l -> l.size() == 1).get(0);
+            JsonNode line = aliceAnswersACallFromOutside(scene.phones.register("alice")).get(0);
             assertThat(line.get("name").asText()).isEqualTo("Kari Nordmann");
             assertThat(line.get("address").asText()).isEqualTo("Storgata 1, 0155 Oslo");
         } finally {
