@@ -31,6 +31,7 @@ public final class JsonBody {
         mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.String, CoercionAction.TryConvert);
         mapper.coercionConfigFor(LogicalType.Enum).setCoercion(CoercionInputShape.String, CoercionAction.TryConvert);
         mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
     }
 
     public <T> T read(String body, Class<T> type) {
@@ -79,6 +80,7 @@ public final class JsonBody {
             case "Integer", "int", "Long", "long" -> "a whole number";
             case "Boolean", "boolean" -> "true or false";
             case "List" -> "an array";
+            case String body when body.endsWith("Body") -> "an object";
             default -> "a " + javaType.toLowerCase(Locale.ROOT) + " value";
         };
     }
