@@ -231,7 +231,8 @@ public final class SentralServer implements AutoCloseable {
         JdbcApiTokens tokens = new JdbcApiTokens(database, clock, new SecureRandom());
         features.addAll(new AccountRoutes(tenants::get, viaApi, name -> accounts.find(name).isPresent(),
                 tokens::revokeAll).routes());
-        features.addAll(new OperatorAccountRoutes(new OperatorAccountStore(provisioner, accounts, tokens)).routes());
+        features.addAll(new OperatorAccountRoutes(new OperatorAccountStore(provisioner, tenantStore, accounts,
+                tokens)).routes());
         api = WebApi.create(database, clock, new SecureRandom(), features);
         http = new HttpServer(config.node().http(), new OperationsRoutes(meters::scrape, this::health),
                 api.routes()).start();

@@ -2,7 +2,6 @@ package io.sentral.storage;
 
 import io.sentral.core.account.AccountName;
 import io.sentral.core.account.WebAccount;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -21,10 +20,5 @@ public final class JdbcAccountStore {
     public Optional<WebAccount> find(AccountName name) {
         Objects.requireNonNull(name, "name");
         return database.withConnection(c -> WebAccountTable.find(c, name));
-    }
-
-    /** The operator's own accounts (NOC, system admins), by name. */
-    public List<WebAccount> operatorAccounts() {
-        return database.withConnection(WebAccountTable::readOperators);
     }
 }

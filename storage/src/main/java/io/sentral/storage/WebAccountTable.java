@@ -52,12 +52,6 @@ final class WebAccountTable {
                 rs -> Jdbc.optionalText(rs, "tenant_id").map(TenantId::of), name.value()).stream().findFirst();
     }
 
-    /** The operator's accounts (of no tenant), by name. */
-    static List<WebAccount> readOperators(Connection c) throws SQLException {
-        return Jdbc.query(c, "SELECT * FROM web_accounts WHERE tenant_id IS NULL ORDER BY name",
-                WebAccountTable::account);
-    }
-
     /**
      * Locks the operator's account rows until the transaction ends, so that two changes of them
      * cannot each leave the other's last system admin (S17); answers how many system admins there are.

@@ -6,6 +6,7 @@ import io.sentral.core.account.AccountName;
 import io.sentral.core.account.WebAccount;
 import io.sentral.storage.JdbcAccountStore;
 import io.sentral.storage.JdbcApiTokens;
+import io.sentral.storage.JdbcTenantStore;
 import io.sentral.storage.Provisioner;
 import io.sentral.storage.ProvisioningConflictException;
 import java.util.List;
@@ -19,18 +20,21 @@ import java.util.Optional;
  */
 public final class OperatorAccountStore implements OperatorAccounts {
     private final Provisioner provisioner;
+    private final JdbcTenantStore stored;
     private final JdbcAccountStore accounts;
     private final JdbcApiTokens tokens;
 
-    public OperatorAccountStore(Provisioner provisioner, JdbcAccountStore accounts, JdbcApiTokens tokens) {
+    public OperatorAccountStore(Provisioner provisioner, JdbcTenantStore stored, JdbcAccountStore accounts,
+                                JdbcApiTokens tokens) {
         this.provisioner = provisioner;
+        this.stored = stored;
         this.accounts = accounts;
         this.tokens = tokens;
     }
 
     @Override
     public List<WebAccount> list() {
-        return accounts.operatorAccounts();
+        return stored.loadOperatorAccounts();
     }
 
     @Override
