@@ -1,15 +1,19 @@
 package io.sentral.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.sentral.core.account.Role;
 import io.sentral.core.number.E164Number;
 import io.sentral.core.number.NumberRange;
 import io.sentral.core.provisioning.CustomerProvisioning;
 import io.sentral.core.emergency.EmergencyAddressAssignment;
+import io.sentral.core.switchboard.Forwarding;
+import io.sentral.core.switchboard.Presentation;
 import io.sentral.core.switchboard.User;
 import io.sentral.core.switchboard.UserId;
 import io.sentral.core.tenant.DigestCredentials;
 import io.sentral.core.tenant.TenantId;
 import io.sentral.core.tenant.TenantSnapshot;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -20,8 +24,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Provisioning of a customer's switchboard users (N5) and the emergency address coverage report
- * (T6). A change goes through the same provisioning as the YAML file — the customer's whole data
+ * Provisioning of a customer's switchboard users (N5) with their call services (S1, S6, S7, S9;
+ * {@link UserServiceFields}) and the emergency address coverage report (T6). A change goes through the same provisioning as the YAML file — the customer's whole data
  * is validated again and stored in one transaction — and applies to live routing at once.
  *
  * <pre>
@@ -48,9 +52,13 @@ public final class UserRoutes {
         this.realm = realm;
     }
 
-    /** A user as written: every field but the SIP password is read back. */
+    /**
+     * A user as written: every field but the SIP password is read back. The SIP password and the
+     * services (extraTerminal, forwarding, presentation, calendarFeed) are kept when left out.
+     */
     record UserBody(String firstName, String lastName, String department, String extension, String sipPassword,
-                    String mobile, String directNumber) {
+                    String mobile, String directNumber, Boolean extraTerminal,
+                    UserServiceFields.ForwardingBody forwarding, JsonNode presentation, String calendarFeed) {
         UserBody {
             JsonBody.required(extension, "extension");
             if ((firstName == null || firstName.isBlank()) && (lastName == null || lastName.isBlank())) {
@@ -98,15 +106,25 @@ public final class UserRoutes {
                 ? DigestCredentials.fromPassword(id.value(), realm, body.sipPassword())
                 : existing.map(User::sipCredentials).orElseThrow(() -> ApiException.badRequest(
                 "field 'sipPassword': required for a new user"));
+        Optional<E164Number> mobile = number("mobile", body.mobile());
+        UserServiceFields services = new UserServiceFields(customer, id);
+        boolean extraTerminal = services.extraTerminal(body.extraTerminal(),
+                existing.map(User::extraTerminal).orElse(false), mobile);
+        Forwarding forwarding = services.forwarding(body.forwarding(),
+                existing.map(User::forwarding).orElse(Forwarding.NONE));
+        Presentation presentation = services.presentation(body.presentation(),
+                existing.map(User::presentation).orElse(Presentation.DEFAULT), mobile);
+        Optional<URI> feed = UserServiceFields.calendarFeed(body.calendarFeed(), existing.flatMap(User::calendarFeed));
+        // a file URL names a file on the node's own disk: the operator's business, not a customer's
+        if (!feed.equals(existing.flatMap(User::calendarFeed)) && request.caller().role().tenantScoped()
+                && feed.map(f -> f.getScheme().equalsIgnoreCase("file")).orElse(false)) {
+            throw ApiException.forbidden("field 'calendarFeed': only the operator's accounts set a file URL");
+        }
         User user;
         try {
             user = new User(tenant, id, text(body.firstName()), text(body.lastName()), text(body.department()),
-                    body.extension(), credentials, number("mobile", body.mobile()),
-                    number("directNumber", body.directNumber()),
-                    existing.map(User::extraTerminal).orElse(false) && body.mobile() != null,
-                    existing.map(User::forwarding).orElse(io.sentral.core.switchboard.Forwarding.NONE),
-                    existing.map(User::presentation).orElse(io.sentral.core.switchboard.Presentation.DEFAULT),
-                    existing.flatMap(User::calendarFeed));
+                    body.extension(), credentials, mobile, number("directNumber", body.directNumber()),
+                    extraTerminal, forwarding, presentation, feed);
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }
@@ -180,6 +198,8 @@ public final class UserRoutes {
         doc.put("extension", user.extension());
         user.mobile().ifPresent(n -> doc.put("mobile", n.value()));
         user.directNumber().ifPresent(n -> doc.put("directNumber", n.value()));
+        doc.putAll(UserServiceFields.describe(user));
+        user.calendarFeed().ifPresent(feed -> doc.put("calendarFeed", feed.toString()));
         return doc;
     }
 }

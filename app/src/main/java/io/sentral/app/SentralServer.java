@@ -19,6 +19,9 @@ import io.sentral.api.ApiRoute;
 import io.sentral.api.DirectoryRoutes;
 import io.sentral.api.ApiException;
 import io.sentral.api.UserRoutes;
+import io.sentral.api.UserServiceRoutes;
+import io.sentral.api.OperatorAccountRoutes;
+import io.sentral.app.web.OperatorAccountStore;
 import io.sentral.api.Provisioning;
 import io.sentral.api.QueueLogRoutes;
 import io.sentral.api.CdrRoutes;
@@ -220,6 +223,7 @@ public final class SentralServer implements AutoCloseable {
             }
         };
         features.addAll(new UserRoutes(tenants::get, viaApi, sipSettings.domain()).routes());
+        features.addAll(new UserServiceRoutes(tenants::get, viaApi).routes());
         features.addAll(new EmergencyAddressRoutes(tenants::get, emergencyAddresses, viaApi).routes());
         features.addAll(new QueueRoutes(tenants::get, viaApi).routes());
         features.addAll(new TrunkRoutes(tenants::get, viaApi, sipSettings.domain()).routes());
@@ -227,6 +231,8 @@ public final class SentralServer implements AutoCloseable {
         JdbcApiTokens tokens = new JdbcApiTokens(database, clock, new SecureRandom());
         features.addAll(new AccountRoutes(tenants::get, viaApi, name -> accounts.find(name).isPresent(),
                 tokens::revokeAll).routes());
+        features.addAll(new OperatorAccountRoutes(new OperatorAccountStore(provisioner, tenantStore, accounts,
+                tokens)).routes());
         api = WebApi.create(database, clock, new SecureRandom(), features);
         http = new HttpServer(config.node().http(), new OperationsRoutes(meters::scrape, this::health),
                 api.routes()).start();

@@ -68,6 +68,8 @@ class AuthorizationMatrixTest {
         DESIGNED.put("GET /api/customers/{tenant}/users/{user}", READERS);
         DESIGNED.put("PUT /api/customers/{tenant}/users/{user}", EDITORS);
         DESIGNED.put("DELETE /api/customers/{tenant}/users/{user}", EDITORS);
+        DESIGNED.put("GET /api/customers/{tenant}/users/{user}/services", ALL);
+        DESIGNED.put("PUT /api/customers/{tenant}/users/{user}/services", MARKERS);
         DESIGNED.put("GET /api/customers/{tenant}/emergency-coverage",
                 EnumSet.of(Role.CONTACT_PERSON, Role.NOC, Role.SYSTEM_ADMIN));
         DESIGNED.put("GET /api/emergency-coverage", OPERATORS_OWN);
@@ -99,6 +101,9 @@ class AuthorizationMatrixTest {
                 Role.SYSTEM_ADMIN));
         DESIGNED.put("PUT /api/customers/{tenant}/accounts/{account}", EDITORS);
         DESIGNED.put("DELETE /api/customers/{tenant}/accounts/{account}", EDITORS);
+        DESIGNED.put("GET /api/accounts", OPERATORS_OWN);
+        DESIGNED.put("PUT /api/accounts/{account}", EnumSet.of(Role.SYSTEM_ADMIN));
+        DESIGNED.put("DELETE /api/accounts/{account}", EnumSet.of(Role.SYSTEM_ADMIN));
     }
 
     /**
@@ -108,10 +113,16 @@ class AuthorizationMatrixTest {
     private static final Map<String, Set<Role>> SELF_ONLY = Map.of(
             "POST /api/customers/{tenant}/users/{user}/absences", EnumSet.of(Role.USER),
             "DELETE /api/customers/{tenant}/users/{user}/absences", EnumSet.of(Role.USER),
-            "GET /api/customers/{tenant}/users/{user}/calls", EnumSet.of(Role.USER, Role.OPERATOR));
+            "GET /api/customers/{tenant}/users/{user}/calls", EnumSet.of(Role.USER, Role.OPERATOR),
+            "GET /api/customers/{tenant}/users/{user}/services", EnumSet.of(Role.USER, Role.OPERATOR),
+            "PUT /api/customers/{tenant}/users/{user}/services", EnumSet.of(Role.USER, Role.OPERATOR));
 
     /** A valid body for each route that takes one (BadInputMatrixTest spoils them). */
     static final Map<String, String> BODIES = Map.ofEntries(
+            Map.entry("PUT /api/customers/{tenant}/users/{user}/services",
+                    "{\"presentation\":\"own\",\"forwarding\":{\"busy\":{\"queue\":\"Support\"}}}"),
+            Map.entry("PUT /api/accounts/{account}",
+                    "{\"role\":\"noc\",\"password\":\"matrix-op-secret\"}"),
             Map.entry("PUT /api/customers/{tenant}/accounts/{account}",
                     "{\"role\":\"user\",\"password\":\"matrix-web-secret\"}"),
             Map.entry("PUT /api/customers/{tenant}/policy",

@@ -128,6 +128,47 @@ public final class Provisioner {
     }
 
     /**
+     * Creates or replaces one of the operator's own accounts (S17) — the API's way, through the
+     * same writing as the file's {@code accounts}.
+     *
+     * @throws ProvisioningConflictException if the name is a customer's account, or the change
+     *                                       leaves no system admin where there was one; nothing changed
+     */
+    public void putOperatorAccount(WebAccount account) {
+        requireOperatorAccounts(List.of(account));
+        Map<AccountName, PasswordHash> hashes = hashesFor(List.of(account));
+        database.inTransaction(c -> {
+            long admins = WebAccountTable.lockOperators(c);
+            writeOperatorAccounts(c, List.of(account), hashes);
+            requireSystemAdminLeft(c, admins);
+            return null;
+        });
+    }
+
+    /**
+     * Removes one of the operator's own accounts (S17); false if there is no operator account of
+     * that name. Its API tokens are the caller's to revoke.
+     *
+     * @throws ProvisioningConflictException if it is the last system admin; nothing changed
+     */
+    public boolean removeOperatorAccount(AccountName name) {
+        Objects.requireNonNull(name, "name");
+        return database.inTransaction(c -> {
+            long admins = WebAccountTable.lockOperators(c);
+            boolean removed = WebAccountTable.deleteOperator(c, name);
+            requireSystemAdminLeft(c, admins);
+            return removed;
+        });
+    }
+
+    /** Somebody must be able to manage the operator's accounts: the last system admin stays. */
+    private static void requireSystemAdminLeft(Connection c, long before) throws SQLException {
+        if (before > 0 && WebAccountTable.systemAdmins(c) == 0) {
+            throw new ProvisioningConflictException("the last system admin cannot be removed or given another role");
+        }
+    }
+
+    /**
      * Makes the operator's ported-out table (T9) exactly {@code portedOut}: outbound calls to these
      * numbers get the recipient's routing prefix and/or gateway. Entries that do not change keep
      * who set them and when. The gateways named are not checked here (they are node

@@ -52,6 +52,25 @@ final class WebAccountTable {
                 rs -> Jdbc.optionalText(rs, "tenant_id").map(TenantId::of), name.value()).stream().findFirst();
     }
 
+    /**
+     * Locks the operator's account rows until the transaction ends, so that two changes of them
+     * cannot each leave the other's last system admin (S17); answers how many system admins there are.
+     */
+    static long lockOperators(Connection c) throws SQLException {
+        return Jdbc.query(c, "SELECT role FROM web_accounts WHERE tenant_id IS NULL FOR UPDATE",
+                rs -> rs.getString(1)).stream().filter(Role.SYSTEM_ADMIN.name()::equals).count();
+    }
+
+    static long systemAdmins(Connection c) throws SQLException {
+        return Jdbc.query(c, "SELECT COUNT(*) FROM web_accounts WHERE tenant_id IS NULL AND role = ?",
+                rs -> rs.getLong(1), Role.SYSTEM_ADMIN.name()).getFirst();
+    }
+
+    /** Removes an operator account; false if there is none of that name. */
+    static boolean deleteOperator(Connection c, AccountName name) throws SQLException {
+        return Jdbc.update(c, "DELETE FROM web_accounts WHERE name = ? AND tenant_id IS NULL", name.value()) > 0;
+    }
+
     static List<WebAccount> readAll(Connection c) throws SQLException {
         return Jdbc.query(c, "SELECT * FROM web_accounts ORDER BY name", WebAccountTable::account);
     }

@@ -271,6 +271,35 @@ abstract class StorageContract {
     }
 
     @Test
+    void operatorAccountsArePutAndRemovedKeepingASystemAdmin_S17() {
+        provisionDemo();
+        WebAccount ops = new WebAccount(AccountName.of("ops"), Optional.empty(), Role.SYSTEM_ADMIN,
+                new AccountSecret.Plain("ops-secret"), Optional.empty());
+        WebAccount adminAsNoc = new WebAccount(AccountName.of("admin"), Optional.empty(), Role.NOC,
+                new AccountSecret.Plain("admin-secret"), Optional.empty());
+        assertThatThrownBy(() -> provisioner.putOperatorAccount(adminAsNoc))
+                .isInstanceOf(ProvisioningConflictException.class).hasMessageContaining("last system admin");
+        assertThatThrownBy(() -> provisioner.removeOperatorAccount(AccountName.of("admin")))
+                .isInstanceOf(ProvisioningConflictException.class).hasMessageContaining("last system admin");
+        assertThatThrownBy(() -> provisioner.putOperatorAccount(new WebAccount(AccountName.of("fjord-admin"),
+                Optional.empty(), Role.NOC, new AccountSecret.Plain("x-secret-1"), Optional.empty())))
+                .isInstanceOf(ProvisioningConflictException.class).hasMessageContaining("used by a customer");
+        assertThat(tenants.loadOperatorAccounts()).extracting(a -> a.name().value(), WebAccount::role)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("admin", Role.SYSTEM_ADMIN),
+                        org.assertj.core.groups.Tuple.tuple("noc", Role.NOC));
+
+        provisioner.putOperatorAccount(ops);
+        provisioner.putOperatorAccount(adminAsNoc);
+        assertThat(provisioner.removeOperatorAccount(AccountName.of("fjord-admin"))).as("a customer's").isFalse();
+        assertThat(provisioner.removeOperatorAccount(AccountName.of("admin"))).isTrue();
+        assertThat(provisioner.removeOperatorAccount(AccountName.of("admin"))).isFalse();
+        assertThat(tenants.loadOperatorAccounts()).extracting(a -> a.name().value(), WebAccount::role)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("noc", Role.NOC),
+                        org.assertj.core.groups.Tuple.tuple("ops", Role.SYSTEM_ADMIN));
+        assertThat(new JdbcAccountStore(database).find(AccountName.of("fjord-admin"))).isPresent();
+    }
+
+    @Test
     void apiTokensAreKeptAsHashesUsedAndRevoked_S17() {
         JdbcApiTokens tokens = new JdbcApiTokens(database, clock, new SecureRandom());
         AccountName noc = AccountName.of("noc");
