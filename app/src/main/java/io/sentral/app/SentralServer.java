@@ -302,6 +302,11 @@ public final class SentralServer implements AutoCloseable {
         return callRecords;
     }
 
+    /** What customers with a monthly cost limit spent this month (T8), for tests. */
+    MonthlySpend monthlySpend() {
+        return spend;
+    }
+
     /** Users' absences (S6): manual markings and calendar imports. */
     public AbsenceStore absences() {
         return absences;

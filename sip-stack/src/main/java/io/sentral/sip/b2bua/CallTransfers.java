@@ -177,6 +177,7 @@ final class CallTransfers {
         call.bDialog = target;
         call.bDialog.setApplicationData(new LegRef(call, Side.B));
         call.bUser = targetUser;
+        call.onwardAnswered();
         LOG.info("call {}: call.transfer by {} to {} completed", call.aCallId, t.by, t.target);
     }
 
@@ -184,6 +185,7 @@ final class CallTransfers {
         Transfer t = call.transfer;
         call.transfer = null;
         call.releaseAllBranches();
+        call.closeUnansweredOnward(status, EndCause.FAILED);
         notifyTransfer(t, status + " " + reason, true);
         LOG.info("call {}: call.transfer by {} to {} failed: {} {}", call.aCallId, t.by, t.target, status, reason);
         if (t.transferorGone) {
@@ -266,6 +268,7 @@ final class CallTransfers {
             call.hunt.onEnded(true);
             call.services.events().onEvent(new CallEvent.Ended(call.aCallId, call.services.clock().instant(), Response.OK,
                     EndCause.TRANSFERRED));
+            call.closeOnwardLegs(Response.OK, EndCause.TRANSFERRED);
             String remainingCallId = remaining.getCallId().getCallId();
             call.services.registry().add(remainingCallId, into);
             call.sip.lanes().move(remainingCallId, into.lane);
