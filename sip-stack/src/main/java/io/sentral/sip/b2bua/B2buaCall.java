@@ -80,6 +80,8 @@ public final class B2buaCall {
     /** The records of the legs placed onward to the public network that are still open, oldest first. */
     private final List<OnwardLeg> onwardLegs = new ArrayList<>();
     private int onwardCount;
+    /** Whether {@link #aUser} is reported on this call (S10 busy, and no queue offers meanwhile). */
+    private boolean callerUserBusy;
 
     /**
      * A leg Sentral places to a public number for this call — forwarding (S6, S7), overflow (S4) or
@@ -148,7 +150,20 @@ public final class B2buaCall {
         services.events().onEvent(new CallEvent.Started(aCallId, services.clock().instant(), direction, tenant, trunk,
                 caller.fromUser(), callee, source, aUser,
                 firstPlan instanceof RoutePlan.RingUser ring ? Optional.of(ring.user()) : Optional.empty()));
+        // the user whose device places the call is busy with it, from dialling until it ends (S10)
+        aUser.ifPresent(user -> {
+            callerUserBusy = true;
+            services.queues().agentOnOtherCall(user, true);
+        });
         execute(firstPlan);
+    }
+
+    /** The calling user's part of the call is over: the call ended, or the user transferred it away. */
+    void releaseCallerUser() {
+        if (callerUserBusy) {
+            callerUserBusy = false;
+            services.queues().agentOnOtherCall(aUser.orElseThrow(), false);
+        }
     }
 
     // ---- plans and hunts ----------------------------------------------------------------------
@@ -612,6 +627,7 @@ public final class B2buaCall {
         state = CallState.CANCELLING;
         services.events().onEvent(new CallEvent.Ended(aCallId, services.clock().instant(), status, cause));
         closeOnwardLegs(status, cause);
+        releaseCallerUser();
         hunt.onCallerGone();
         hunt.onEnded(false);
         releaseAllBranches();
@@ -751,6 +767,7 @@ public final class B2buaCall {
             services.events().onEvent(new CallEvent.Ended(aCallId, services.clock().instant(), status, cause));
             closeOnwardLegs(status, cause);
         }
+        releaseCallerUser();
         LOG.info("call {} ended: {} {}", aCallId, status, cause);
     }
 

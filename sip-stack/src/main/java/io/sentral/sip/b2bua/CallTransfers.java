@@ -214,6 +214,9 @@ final class CallTransfers {
         if (!t.agentReleased) {
             t.agentReleased = true;
             call.hunt.onEnded(true);
+            if (t.transferorSide == Side.A) {
+                call.releaseCallerUser();
+            }
         }
     }
 
@@ -266,6 +269,7 @@ final class CallTransfers {
                 call.services.registry().remove(branch.dialog.getCallId().getCallId());
             }
             call.hunt.onEnded(true);
+            call.releaseCallerUser();
             call.services.events().onEvent(new CallEvent.Ended(call.aCallId, call.services.clock().instant(), Response.OK,
                     EndCause.TRANSFERRED));
             call.closeOnwardLegs(Response.OK, EndCause.TRANSFERRED);
