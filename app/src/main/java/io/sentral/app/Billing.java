@@ -1,6 +1,7 @@
 package io.sentral.app;
 
 import io.sentral.core.billing.BillingCategory;
+import io.sentral.core.billing.IncludedMinutes;
 import io.sentral.core.billing.RatedCall;
 import io.sentral.core.billing.Tariff;
 import io.sentral.core.call.CallRecord;
@@ -15,13 +16,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * Rates call records (R1, R2): each gets its billing category (routing's {@link CallCategorizer}
  * with the customer's country and numbers) and, when the customer pays for it, its cost by the
- * tariff. Calls of no customer (carrier to carrier) are left out.
+ * tariff. Calls of no customer (carrier to carrier) are left out. The tariff's included minutes
+ * are per customer and month ({@link IncludedMinutes}), so a period is rated from the start of its
+ * first month, in the order the calls started, and the calls before the period are left out after.
  */
 final class Billing {
     private final JdbcCallRecordStore records;
@@ -39,20 +41,23 @@ final class Billing {
     /** The rated calls started in [from, to): of {@code tenant}, or of every customer. */
     List<RatedCall> rated(Optional<TenantId> tenant, Instant from, Instant to) {
         TenantSnapshot snapshot = tenants.get();
-        Set<String> transferred = records.transferredBetween(from, to);
-        return records.between(tenant, from, to).stream().filter(r -> r.tenant().isPresent())
-                .map(r -> rate(r, snapshot, transferred.contains(r.callId()))).toList();
+        IncludedMinutes included = new IncludedMinutes(tariff);
+        return records.between(tenant, IncludedMinutes.monthStart(from), to).stream()
+                .filter(r -> r.tenant().isPresent())
+                .map(r -> rate(r, snapshot, included))
+                .filter(rated -> !rated.record().startedAt().isBefore(from)).toList();
     }
 
-    private RatedCall rate(CallRecord record, TenantSnapshot snapshot, boolean transferred) {
+    private RatedCall rate(CallRecord record, TenantSnapshot snapshot, IncludedMinutes included) {
         TenantId tenant = record.tenant().orElseThrow();
         Country country = snapshot.customer(tenant).map(c -> c.country()).orElse(Country.NO);
-        BillingCategory category = categorizer.categorize(record, country, transferred,
+        BillingCategory category = categorizer.categorize(record, country,
                 dialled -> owns(snapshot, tenant, country, dialled));
         Duration talk = record.answeredAt().flatMap(a -> record.endedAt().map(e -> Duration.between(a, e)))
                 .orElse(Duration.ZERO);
         Duration billed = CallCategorizer.billable(record, category) ? talk : Duration.ZERO;
-        return new RatedCall(record, category, talk, tariff.cost(category, billed), tariff.currency());
+        return new RatedCall(record, category, talk, included.charge(tenant, record.startedAt(), category, billed)
+                .cost(), tariff.currency());
     }
 
     /** An extension of the customer's users, or a number the customer owns. */

@@ -49,6 +49,10 @@ public final class Main {
         SentralServer server = new SentralServer(config, Clock.systemUTC());
         try {
             server.start();
+        } catch (ConfigException e) {
+            err.println("sentral: configuration error: " + e.getMessage());
+            server.close();
+            return 2;
         } catch (RuntimeException e) {
             err.println("sentral: cannot start: " + e.getMessage());
             server.close();
@@ -80,6 +84,6 @@ public final class Main {
         }
         NodeSettings node = config.node();
         return config.withNode(new NodeSettings(command.dataDir().get(), node.sip(), node.http(), node.database(),
-                node.tracing(), node.callerLookup()));
+                node.tracing(), node.callerLookup(), node.tariffFile()));
     }
 }

@@ -1,5 +1,6 @@
 package io.sentral.app;
 
+import io.sentral.core.billing.IncludedMinutes;
 import io.sentral.core.billing.RatedCall;
 import io.sentral.core.policy.SpendView;
 import io.sentral.core.tenant.Customer;
@@ -8,7 +9,6 @@ import io.sentral.core.tenant.TenantSnapshot;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -44,8 +44,7 @@ final class MonthlySpend implements SpendView {
     void refresh() {
         try {
             Instant now = clock.instant();
-            Instant monthStart = now.atZone(ZoneOffset.UTC).withDayOfMonth(1).toLocalDate().atStartOfDay()
-                    .toInstant(ZoneOffset.UTC);
+            Instant monthStart = IncludedMinutes.monthStart(now);
             TenantSnapshot snapshot = tenants.get();
             Map<TenantId, BigDecimal> fresh = new HashMap<>();
             for (Customer customer : snapshot.customers()) {

@@ -42,6 +42,7 @@ import io.sentral.storage.JdbcQueueHistory;
 import io.sentral.app.switchboard.QueueHistoryRecorder;
 import io.sentral.storage.ProvisioningConflictException;
 import io.sentral.app.switchboard.UserActivity;
+import io.sentral.core.billing.Tariff;
 import java.util.ArrayList;
 import io.sentral.app.web.WebApi;
 import io.sentral.core.call.CallRecordStore;
@@ -131,6 +132,8 @@ public final class SentralServer implements AutoCloseable {
     }
 
     public synchronized SentralServer start() {
+        // R2: a bad tariff file stops the node before it opens anything, naming the file and YAML path
+        Tariff tariff = ConfigLoader.ignoringEnvironment().tariff(config.node());
         database = Database.open(config.node().database(), config.node().dataDir());
         JdbcTenantStore tenantStore = new JdbcTenantStore(database);
         provisioner = new Provisioner(database, clock, new SecureRandom());
@@ -155,7 +158,7 @@ public final class SentralServer implements AutoCloseable {
         TrunkCapacity capacity = new TrunkCapacity(clock);
         // R2/T8: calls rated by the tariff; the monthly cost limit reads their sum from memory
         billing = new Billing(callRecords, new CallCategorizer(new NumberPlan(config.numberPlan())),
-                ConfigLoader.ignoringEnvironment().defaultTariff(), tenants::get);
+                tariff, tenants::get);
         spend = new MonthlySpend(billing, tenants::get, clock);
         spend.refresh();
         DefaultCallRouter router = new DefaultCallRouter(tenants::get, location, config.gateways(),
@@ -303,6 +306,11 @@ public final class SentralServer implements AutoCloseable {
 
     public CallRecordStore callRecords() {
         return callRecords;
+    }
+
+    /** What customers with a monthly cost limit spent this month (T8), for tests. */
+    MonthlySpend monthlySpend() {
+        return spend;
     }
 
     /** Users' absences (S6): manual markings and calendar imports. */

@@ -116,6 +116,29 @@ class DirectoryApiTest {
     }
 
     @Test
+    void aUserCallingOutFromTheirOwnPhoneIsBusyUntilTheCallEnds_S10() {
+        SipTestAgent alice = scene.phones.register("alice");
+        assertThat(state("alice")).isEqualTo("free");
+
+        SipMessage invite = alice.newInvite("sip:alice@" + TestNode.DOMAIN, "sip:+4790000001@" + TestNode.DOMAIN,
+                io.sentral.testkit.Sdp.offer("127.0.0.1", 40000));
+        alice.send(invite, scene.node.address);
+        SipMessage authorized = new io.sentral.testkit.DigestClient("alice", "alice-secret")
+                .authorize(invite, alice.awaitResponse(invite, 407, WAIT));
+        alice.send(authorized, scene.node.address);
+        SipMessage out = scene.carrier.awaitRequest("INVITE", WAIT);
+        assertThat(state("alice")).as("dialling out").isEqualTo("busy");
+        Phones.pickUp(scene.carrier, out, 40010);
+        Dialog call = Phones.connect(alice, authorized);
+        assertThat(state("alice")).as("talking").isEqualTo("busy");
+        assertThat(state("bob")).isEqualTo("offline");
+
+        alice.bye(call);
+        Phones.answerNext(scene.carrier, "BYE");
+        Awaitility.await().atMost(WAIT).until(() -> state("alice").equals("free"));
+    }
+
+    @Test
     void badAbsencesAreRefusedNamingTheField_S6() {
         String path = "/api/customers/fjord/users/bob/absences";
         Http admin = api.as("fjord-admin", "fjord-admin-secret");

@@ -87,6 +87,23 @@ public final class ConfigLoader {
         return TariffBinder.bind(YamlNode.root(readTree(sourceName, Objects.requireNonNull(yaml, "yaml")), sourceName));
     }
 
+    /**
+     * The tariff a node rates calls with (R2): {@code node.tariffFile} if set, else the bundled one.
+     * Errors name the file and the YAML path, e.g. {@code /etc/sentral/tariff.yaml: rates.national.perMinute: ...}.
+     */
+    public io.sentral.core.billing.Tariff tariff(NodeSettings node) {
+        if (node.tariffFile().isEmpty()) {
+            return defaultTariff();
+        }
+        Path file = node.tariffFile().get();
+        String name = file.toString();
+        try {
+            return parseTariff(name, Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new ConfigException(name, "(file)", "cannot read the tariff file (node.tariffFile): " + e);
+        }
+    }
+
     /** The bundled tariff. */
     public io.sentral.core.billing.Tariff defaultTariff() {
         try (InputStream in = ConfigLoader.class.getClassLoader().getResourceAsStream(TARIFF_RESOURCE)) {

@@ -28,7 +28,8 @@ final class EnvironmentOverrides {
             new Override("SENTRAL_DB_PASSWORD", List.of("database", "password"), false),
             new Override("SENTRAL_DB_POOL_SIZE", List.of("database", "poolSize"), true),
             new Override("SENTRAL_HEP_COLLECTOR", List.of("tracing", "hep", "collector"), false),
-            new Override("SENTRAL_CALLER_LOOKUP_URL", List.of("callerLookup", "url"), false));
+            new Override("SENTRAL_CALLER_LOOKUP_URL", List.of("callerLookup", "url"), false),
+            new Override("SENTRAL_TARIFF_FILE", List.of("tariffFile"), false));
 
     private EnvironmentOverrides() {
     }

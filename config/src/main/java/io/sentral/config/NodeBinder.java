@@ -24,11 +24,15 @@ final class NodeBinder {
             return new NodeSettings(DEFAULT_DATA_DIR, sip(Optional.empty()), http(Optional.empty()),
                     database(Optional.empty()), TracingSettings.defaults());
         }
-        YamlNode node = section.get().object(Set.of("dataDir", "sip", "http", "database", "tracing", "callerLookup"));
+        YamlNode node = section.get().object(Set.of("dataDir", "sip", "http", "database", "tracing", "callerLookup",
+                "tariffFile"));
         Path dataDir = node.optional("dataDir").map(n -> n.parse(Path::of)).orElse(DEFAULT_DATA_DIR);
+        // empty means the bundled tariff, so that SENTRAL_TARIFF_FILE= can switch a file off again
+        Optional<Path> tariffFile = node.optional("tariffFile").filter(n -> !n.text().isBlank())
+                .map(n -> n.parse(Path::of));
         return new NodeSettings(dataDir, sip(node.optional("sip")), http(node.optional("http")),
                 database(node.optional("database")), tracing(node.optional("tracing")),
-                CallerLookupBinder.bind(node.optional("callerLookup")));
+                CallerLookupBinder.bind(node.optional("callerLookup")), tariffFile);
     }
 
     private static TracingSettings tracing(Optional<YamlNode> section) {

@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * Binds a tariff file (R2): {@code currency} (ISO 4217) and under {@code rates} a rate for every
  * billing category by its label ({@code forwarded-transferred}): {@code startFee} and
- * {@code perMinute} as decimals, {@code includedMinutes} optional (default 0). A missing category,
+ * {@code perMinute} as decimals, {@code includedMinutes} optional (default 0; per customer and
+ * calendar month, none for special numbers and forwarded/transferred calls). A missing category,
  * an unknown category or key, or a bad amount is a {@link ConfigException} naming the file and the
  * YAML path, so a wrong tariff stops the node instead of rating calls silently at zero.
  */
@@ -33,10 +34,13 @@ final class TariffBinder {
                         Arrays.stream(BillingCategory.values()).map(BillingCategory::label).toList()) + ")");
             }
             YamlNode rate = node.object(Set.of("startFee", "perMinute", "includedMinutes"));
+            int included = rate.optional("includedMinutes").map(n -> n.integer(0, 1_000_000)).orElse(0);
+            if (included > 0 && !Tariff.usesIncludedMinutes(category)) {
+                throw rate.required("includedMinutes").error(Tariff.noIncludedMinutes(category, included));
+            }
             try {
                 bound.put(category, new Tariff.Rate(rate.required("startFee").decimal(),
-                        rate.required("perMinute").decimal(),
-                        rate.optional("includedMinutes").map(n -> n.integer(0, 1_000_000)).orElse(0)));
+                        rate.required("perMinute").decimal(), included));
             } catch (IllegalArgumentException e) {
                 throw node.error(e.getMessage());
             }

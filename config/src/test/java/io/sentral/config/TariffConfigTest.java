@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sentral.core.billing.BillingCategory;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * R2: the bundled tariff (seed 003 §2: 0.49 start + 0.49 per minute nationally; internal and
@@ -90,5 +94,45 @@ class TariffConfigTest {
                 .hasMessageStartingWith("t.yaml: currency:");
         assertThat(loader.parseTariff("t.yaml", RATES.replace("currency: NOK", "currency: SEK")).currency())
                 .isEqualTo("SEK");
+    }
+
+    @Test
+    void specialNumbersAndForwardedCallsGetNoIncludedMinutes_seed003_section9() {
+        assertThatThrownBy(() -> loader.parseTariff("t.yaml", RATES.replace("special: {startFee: 0.49, perMinute: 0.99}",
+                "special: {startFee: 0.49, perMinute: 0.99, includedMinutes: 60}")))
+                .hasMessage("t.yaml: rates.special.includedMinutes: special calls use no included minutes"
+                        + " (seed 003 §9): includedMinutes must be 0, not 60");
+    }
+
+    @Test
+    void aNodeReadsItsTariffFileOrTheBundledOne_R2(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("tariff.yaml");
+        Files.writeString(file, RATES.replace("currency: NOK", "currency: SEK"));
+        SentralConfig config = new ConfigLoader(Map.of("SENTRAL_TARIFF_FILE", file.toString()))
+                .loadResource(ConfigLoader.DEMO_RESOURCE);
+        assertThat(config.node().tariffFile()).hasValue(file);
+        assertThat(loader.tariff(config.node()).currency()).isEqualTo("SEK");
+        assertThat(loader.tariff(config.node()).rates().get(BillingCategory.NATIONAL).includedMinutes()).isEqualTo(10);
+
+        SentralConfig demo = loader.loadResource(ConfigLoader.DEMO_RESOURCE);
+        assertThat(demo.node().tariffFile()).isEmpty();
+        assertThat(loader.tariff(demo.node())).isEqualTo(loader.defaultTariff());
+        assertThat(loader.parse("n.yaml", "node:\n  tariffFile: /etc/sentral/tariff.yaml\n").node().tariffFile())
+                .hasValue(Path.of("/etc/sentral/tariff.yaml"));
+        assertThat(loader.parse("n.yaml", "node:\n  tariffFile: \"\"\n").node().tariffFile()).isEmpty();
+    }
+
+    @Test
+    void aBadTariffFileIsNamedWithItsYamlPath_R2(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("prices.yaml");
+        Files.writeString(file, RATES.replace("perMinute: 1.99", "perMinute: lots"));
+        NodeSettings node = loader.parse("n.yaml", "node:\n  tariffFile: " + file + "\n").node();
+        assertThatThrownBy(() -> loader.tariff(node)).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(file + ": rates.international.perMinute: not a decimal amount: 'lots'");
+        NodeSettings missing = loader.parse("n.yaml", "node:\n  tariffFile: " + dir.resolve("none.yaml") + "\n")
+                .node();
+        assertThatThrownBy(() -> loader.tariff(missing)).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(dir.resolve("none.yaml") + ": (file): cannot read the tariff file"
+                        + " (node.tariffFile)");
     }
 }

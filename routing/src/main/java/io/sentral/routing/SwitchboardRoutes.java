@@ -2,7 +2,6 @@ package io.sentral.routing;
 
 import io.sentral.config.GatewayRole;
 import io.sentral.config.GatewaySettings;
-import io.sentral.core.call.CallDirection;
 import io.sentral.core.call.Diversion;
 import io.sentral.core.number.E164Number;
 import io.sentral.core.number.NumberNormaliser;
@@ -220,7 +219,11 @@ final class SwitchboardRoutes implements SwitchboardRouter {
                 RouteRule.SWITCHBOARD_LOOP);
     }
 
-    /** A forwarded or transferred call leaves for the public network with the original caller's number. */
+    /**
+     * A forwarded or transferred call leaves for the public network with the original caller's
+     * number. It keeps its direction (a call from the network stays inbound): the edge records the
+     * leg onwards on its own, as forwarded/transferred (R1).
+     */
     private RoutePlan external(RedirectedCall call, E164Number number) {
         if (carriers.isEmpty()) {
             return reject(503, "Service Unavailable: no carrier gateway configured", RouteRule.SWITCHBOARD_EXTERNAL);
@@ -228,7 +231,7 @@ final class SwitchboardRoutes implements SwitchboardRouter {
         List<Destination> destinations = gatewayOrder.order(carriers).stream()
                 .map(g -> new Destination(g.endpoint().uri(null), "gateway " + g.name()))
                 .toList();
-        return new RoutePlan.Forward(CallDirection.OUTBOUND, Optional.of(call.tenant()), Optional.empty(),
+        return new RoutePlan.Forward(call.direction(), Optional.of(call.tenant()), Optional.empty(),
                 number.value(), call.caller(), destinations, RouteRule.SWITCHBOARD_EXTERNAL.label(), Optional.empty(),
                 List.of(), call.diversions());
     }

@@ -16,8 +16,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * R1: the billing category of a call record — emergency first, then transferred, internal,
- * special, national, Nordic, international — with the demo number plan (the regulators' prefix
+ * R1: the billing category of a call record — emergency first, then internal, an onward leg of a
+ * forwarded or transferred call, special, national, Nordic, international — with the demo number plan (the regulators' prefix
  * lists of Norway and Sweden) and the national forms of both countries.
  */
 class CallCategorizerTest {
@@ -26,14 +26,22 @@ class CallCategorizerTest {
     private static final Set<String> OWN = Set.of("101", "+4723450101");
 
     private BillingCategory outbound(String callee, Country country) {
-        return categorizer.categorize(record(CallDirection.OUTBOUND, "+4722120005", callee), country, false,
-                OWN::contains);
+        return categorizer.categorize(record(CallDirection.OUTBOUND, "+4722120005", callee), country, OWN::contains);
     }
 
     private static CallRecord record(CallDirection direction, String caller, String callee) {
+        return record(direction, caller, callee, "127.0.0.1");
+    }
+
+    private static CallRecord record(CallDirection direction, String caller, String callee, String source) {
         return new CallRecord("c@x", direction, Optional.of(TenantId.of("acme")), Optional.empty(), caller, callee,
-                "127.0.0.1", Instant.parse("2026-11-24T08:00:00Z"), Optional.empty(), Optional.empty(),
+                source, Instant.parse("2026-11-24T08:00:00Z"), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty());
+    }
+
+    /** The leg Sentral placed to {@code callee} for a call from {@code caller} it forwarded or transferred. */
+    private static CallRecord onward(String caller, String callee) {
+        return record(CallDirection.OUTBOUND, caller, callee, CallRecord.onwardSource("in-1@carrier"));
     }
 
     @Test
@@ -50,10 +58,12 @@ class CallCategorizerTest {
         assertThat(outbound("+4790000001", Country.SE)).isEqualTo(BillingCategory.NORDIC);
         assertThat(outbound("+4930123456", Country.NO)).isEqualTo(BillingCategory.INTERNATIONAL);
         assertThat(outbound("1881", Country.NO)).as("a short service number").isEqualTo(BillingCategory.SPECIAL);
-        assertThat(categorizer.categorize(record(CallDirection.OUTBOUND, "+4722120005", "+4790000001"), Country.NO,
-                true, OWN::contains)).isEqualTo(BillingCategory.FORWARDED_TRANSFERRED);
-        assertThat(categorizer.categorize(record(CallDirection.OUTBOUND, "+4722120005", "112"), Country.NO,
-                true, OWN::contains)).as("emergency before everything").isEqualTo(BillingCategory.EMERGENCY);
+        assertThat(categorizer.categorize(onward("+4791234567", "+4790000001"), Country.NO, OWN::contains))
+                .isEqualTo(BillingCategory.FORWARDED_TRANSFERRED);
+        assertThat(categorizer.categorize(onward("+4791234567", "+46812345699"), Country.NO, OWN::contains))
+                .as("forwarded abroad is still forwarded").isEqualTo(BillingCategory.FORWARDED_TRANSFERRED);
+        assertThat(categorizer.categorize(onward("+4791234567", "112"), Country.NO, OWN::contains))
+                .as("emergency before everything").isEqualTo(BillingCategory.EMERGENCY);
     }
 
     @ParameterizedTest(name = "{1} customer dials {0}: {2}")
@@ -116,14 +126,19 @@ class CallCategorizerTest {
     }
 
     @Test
-    void insideTheCustomerIsInternalButATransferOnwardsIsNot() {
-        assertThat(categorizer.categorize(record(CallDirection.INTERNAL, "102", "101"), Country.NO, false,
+    void insideTheCustomerIsInternalAndOnlyALegOnwardsToThePublicNetworkIsForwarded_R1() {
+        assertThat(categorizer.categorize(record(CallDirection.INTERNAL, "102", "101"), Country.NO,
                 OWN::contains)).isEqualTo(BillingCategory.INTERNAL);
         assertThat(categorizer.categorize(record(CallDirection.INBOUND, "+4723450101", "+4722120005"), Country.NO,
-                false, OWN::contains)).as("from the customer's own number").isEqualTo(BillingCategory.INTERNAL);
-        assertThat(categorizer.categorize(record(CallDirection.OUTBOUND, "+4722120005", "101"), Country.NO, true,
-                OWN::contains)).as("transferred wins over internal").isEqualTo(BillingCategory.FORWARDED_TRANSFERRED);
-        assertThat(categorizer.categorize(record(CallDirection.OUTBOUND, "101", "+4723450102"), Country.NO, false,
+                OWN::contains)).as("from the customer's own number").isEqualTo(BillingCategory.INTERNAL);
+        assertThat(categorizer.categorize(onward("+4791234567", "101"), Country.NO, OWN::contains))
+                .as("handed on to a colleague's extension: internal, free").isEqualTo(BillingCategory.INTERNAL);
+        assertThat(categorizer.categorize(onward("+4791234567", "+4723450101"), Country.NO, OWN::contains))
+                .as("handed on to a number of the customer: internal").isEqualTo(BillingCategory.INTERNAL);
+        assertThat(categorizer.categorize(onward("+4723450101", "+4790000001"), Country.NO, OWN::contains))
+                .as("an onward leg is judged by where it goes, not by the caller it carries")
+                .isEqualTo(BillingCategory.FORWARDED_TRANSFERRED);
+        assertThat(categorizer.categorize(record(CallDirection.OUTBOUND, "101", "+4723450102"), Country.NO,
                 OWN::contains)).as("another number of the same series, not the customer's")
                 .isEqualTo(BillingCategory.NATIONAL);
     }
@@ -131,10 +146,13 @@ class CallCategorizerTest {
     @Test
     void onlyWhatTheCustomerPlacedOrTransferredIsBilled() {
         CallRecord inbound = record(CallDirection.INBOUND, "+4790000001", "+4722120005");
-        BillingCategory category = categorizer.categorize(inbound, Country.NO, false, OWN::contains);
+        BillingCategory category = categorizer.categorize(inbound, Country.NO, OWN::contains);
         assertThat(category).isEqualTo(BillingCategory.NATIONAL);
         assertThat(CallCategorizer.billable(inbound, category)).isFalse();
         assertThat(CallCategorizer.billable(inbound, BillingCategory.FORWARDED_TRANSFERRED)).isTrue();
+        CallRecord onward = onward("+4790000001", "+4790000002");
+        assertThat(CallCategorizer.billable(onward, categorizer.categorize(onward, Country.NO, OWN::contains)))
+                .as("the customer pays the leg it forwarded onwards").isTrue();
         assertThat(CallCategorizer.billable(record(CallDirection.OUTBOUND, "a", "b"), BillingCategory.NATIONAL))
                 .isTrue();
         assertThat(CallCategorizer.billable(record(CallDirection.INTERNAL, "102", "101"), BillingCategory.INTERNAL))

@@ -9,7 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Who is in a call now, for the directory's live status (S10): passes everything the SIP edge
  * tells the queues on to them, noting on the way the queue calls an agent answered (until they
- * end) and the direct calls a user answered.
+ * end), the direct calls a user answered and the calls a user's own device placed (from dialling
+ * until they end) — the edge reports the last two as {@link #agentOnOtherCall}.
  */
 public final class UserActivity implements QueueCalls {
     private final QueueCalls queues;
@@ -20,7 +21,7 @@ public final class UserActivity implements QueueCalls {
         this.queues = queues;
     }
 
-    /** Whether {@code user} is talking in a queue call or a direct call now. */
+    /** Whether {@code user} is in a queue call, a direct call or a call of their own device now. */
     public boolean busy(UserId user) {
         return directCalls.getOrDefault(user, 0) > 0 || queueCalls.containsValue(user);
     }

@@ -42,8 +42,13 @@ class TariffAndExportTest {
                 .isEqualByComparingTo("0.98");
         assertThat(t.cost(BillingCategory.NATIONAL, Duration.ofSeconds(60))).isEqualByComparingTo("0.98");
         assertThat(t.cost(BillingCategory.NATIONAL, Duration.ofSeconds(61))).isEqualByComparingTo("1.47");
-        assertThat(tariff(2).cost(BillingCategory.NATIONAL, Duration.ofSeconds(150))).as("one minute beyond two")
-                .isEqualByComparingTo("0.98");
+        assertThat(tariff(2).charge(BillingCategory.NATIONAL, Duration.ofSeconds(150), 2).cost())
+                .as("one minute beyond the two still included").isEqualByComparingTo("0.98");
+        assertThat(tariff(2).charge(BillingCategory.NATIONAL, Duration.ofSeconds(100), 2))
+                .as("wholly inside the included minutes: no start fee either")
+                .isEqualTo(new Tariff.Charge(new BigDecimal("0.00"), 2));
+        assertThat(tariff(2).cost(BillingCategory.NATIONAL, Duration.ofSeconds(150))).as("none left")
+                .isEqualByComparingTo("1.96");
         assertThat(t.cost(BillingCategory.INTERNAL, Duration.ofMinutes(30))).isEqualByComparingTo("0");
         assertThat(t.cost(BillingCategory.EMERGENCY, Duration.ofMinutes(30))).isEqualByComparingTo("0");
     }
@@ -122,5 +127,57 @@ class TariffAndExportTest {
         } finally {
             Locale.setDefault(before);
         }
+    }
+
+    @Test
+    void cellsThatWouldRunAsSpreadsheetFormulasAreDefusedButNumbersStayAsTheyAre_R2() {
+        CallRecord record = new CallRecord("=HYPERLINK(\"http://x\")", CallDirection.INBOUND,
+                Optional.of(TenantId.of("acme")), Optional.empty(), "@SUM(A1:A9)", "+4722120005", "10.0.0.1:5060",
+                Instant.parse("2026-11-24T09:00:00Z"), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty());
+        String csv = CdrExport.csv(List.of(new RatedCall(record, BillingCategory.NATIONAL, Duration.ZERO,
+                BigDecimal.ZERO, "NOK")));
+        assertThat(csv).contains("\r\n\"'=HYPERLINK(\"\"http://x\"\")\",inbound,acme,,'@SUM(A1:A9),+4722120005,");
+        assertThat(CdrExport.defused("+4790000001")).as("E.164 stays readable").isEqualTo("+4790000001");
+        assertThat(CdrExport.defused("-5")).as("a plain numeral").isEqualTo("-5");
+        assertThat(CdrExport.defused("101")).isEqualTo("101");
+        assertThat(CdrExport.defused("+47 900+cmd|' /C calc'!A0")).startsWith("'+");
+        assertThat(CdrExport.defused("-2+3")).isEqualTo("'-2+3");
+        assertThat(CdrExport.defused("\tx")).isEqualTo("'\tx");
+        assertThat(CdrExport.defused("\rx")).isEqualTo("'\rx");
+        assertThat(CdrExport.defused("alice")).isEqualTo("alice");
+        assertThat(CdrExport.json(List.of(new RatedCall(record, BillingCategory.NATIONAL, Duration.ZERO,
+                BigDecimal.ZERO, "NOK"))).getFirst()).as("JSON is data, not a spreadsheet: unchanged")
+                .containsEntry("caller", "@SUM(A1:A9)");
+    }
+
+    @Test
+    void includedMinutesArePerCustomerAndCalendarMonthNotPerCall_R2() {
+        IncludedMinutes minutes = new IncludedMinutes(tariff(5));
+        TenantId acme = TenantId.of("acme");
+        Instant november = Instant.parse("2026-11-03T10:00:00Z");
+        assertThat(minutes.charge(acme, november, BillingCategory.NATIONAL, Duration.ofSeconds(170)).cost())
+                .as("3 of 5 included").isEqualByComparingTo("0");
+        assertThat(minutes.charge(acme, november.plusSeconds(600), BillingCategory.NATIONAL, Duration.ofSeconds(230))
+                .cost()).as("4 started minutes, 2 still included: 0.49 + 2 x 0.49").isEqualByComparingTo("1.47");
+        assertThat(minutes.charge(acme, november.plusSeconds(900), BillingCategory.NATIONAL, Duration.ofSeconds(10))
+                .cost()).as("the month's minutes are used up").isEqualByComparingTo("0.98");
+        assertThat(minutes.charge(TenantId.of("svea"), november, BillingCategory.NATIONAL, Duration.ofSeconds(10))
+                .cost()).as("another customer has its own").isEqualByComparingTo("0");
+        assertThat(minutes.charge(acme, Instant.parse("2026-12-01T00:00:00Z"), BillingCategory.NATIONAL,
+                Duration.ofSeconds(10)).cost()).as("a new month, new minutes").isEqualByComparingTo("0");
+        assertThat(IncludedMinutes.monthStart(Instant.parse("2026-11-30T23:59:59Z")))
+                .isEqualTo(Instant.parse("2026-11-01T00:00:00Z"));
+    }
+
+    @Test
+    void specialNumbersAndForwardedCallsUseNoIncludedMinutes_seed003_section9() {
+        Map<BillingCategory, Tariff.Rate> rates = new EnumMap<>(BillingCategory.class);
+        for (BillingCategory c : BillingCategory.values()) {
+            rates.put(c, Tariff.Rate.FREE);
+        }
+        rates.put(BillingCategory.FORWARDED_TRANSFERRED, new Tariff.Rate(BigDecimal.ONE, BigDecimal.ONE, 100));
+        assertThatThrownBy(() -> new Tariff("NOK", rates)).hasMessageStartingWith(
+                "forwarded-transferred calls use no included minutes (seed 003 §9)");
     }
 }

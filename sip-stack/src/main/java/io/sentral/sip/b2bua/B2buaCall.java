@@ -3,6 +3,7 @@ package io.sentral.sip.b2bua;
 import io.sentral.config.SipSettings;
 import io.sentral.core.call.CallDirection;
 import io.sentral.core.call.CallEvent;
+import io.sentral.core.call.CallRecord;
 import io.sentral.core.call.Diversion;
 import io.sentral.core.call.EndCause;
 import io.sentral.core.number.E164Number;
@@ -76,6 +77,25 @@ public final class B2buaCall {
     Transfer transfer;
     private boolean queuedSent;
     private DeferredAck deferredAck;
+    /** The records of the legs placed onward to the public network that are still open, oldest first. */
+    private final List<OnwardLeg> onwardLegs = new ArrayList<>();
+    private int onwardCount;
+    /** Whether {@link #aUser} is reported on this call (S10 busy, and no queue offers meanwhile). */
+    private boolean callerUserBusy;
+
+    /**
+     * A leg Sentral places to a public number for this call — forwarding (S6, S7), overflow (S4) or
+     * a transfer (S8): it gets a call record of its own, so that R1 rates it forwarded/transferred
+     * from its answer while the call's own record keeps its category (an inbound call stays free).
+     */
+    private static final class OnwardLeg {
+        final String callId;
+        boolean answered;
+
+        OnwardLeg(String callId) {
+            this.callId = callId;
+        }
+    }
 
     /** A 2xx to an INVITE whose offer came in the response: its ACK carries the answer (RFC 3264). */
     private record DeferredAck(Side waitingFor, Dialog target, long cseq) {
@@ -124,10 +144,26 @@ public final class B2buaCall {
 
     void start(String source) {
         services.registry().add(aCallId, this);
+        // a call forwarded at once (always, absence) is recorded as the call to the user it was for
+        String callee = firstPlan instanceof RoutePlan.Forward f && isOnward(f)
+                ? f.diversions().getFirst().divertingNumber() : requestUserOf(firstPlan);
         services.events().onEvent(new CallEvent.Started(aCallId, services.clock().instant(), direction, tenant, trunk,
-                caller.fromUser(), requestUserOf(firstPlan), source, aUser,
+                caller.fromUser(), callee, source, aUser,
                 firstPlan instanceof RoutePlan.RingUser ring ? Optional.of(ring.user()) : Optional.empty()));
+        // the user whose device places the call is busy with it, from dialling until it ends (S10)
+        aUser.ifPresent(user -> {
+            callerUserBusy = true;
+            services.queues().agentOnOtherCall(user, true);
+        });
         execute(firstPlan);
+    }
+
+    /** The calling user's part of the call is over: the call ended, or the user transferred it away. */
+    void releaseCallerUser() {
+        if (callerUserBusy) {
+            callerUserBusy = false;
+            services.queues().agentOnOtherCall(aUser.orElseThrow(), false);
+        }
     }
 
     // ---- plans and hunts ----------------------------------------------------------------------
@@ -141,6 +177,9 @@ public final class B2buaCall {
             case RoutePlan.Reject reject -> fail(reject.status(), reject.reason(), Optional.empty(), false);
             case RoutePlan.Forward forward -> {
                 addDiversions(forward.diversions());
+                if (isOnward(forward)) {
+                    openOnward(forward);
+                }
                 useHunt(new SerialHunt(this, forward));
             }
             case RoutePlan.RingUser ring -> {
@@ -153,6 +192,49 @@ public final class B2buaCall {
                 useHunt(new QueueHunt(this, join, Optional.empty(), List.of()));
             }
         }
+    }
+
+    /** A forward to the public network that passes the call on: after a diversion, or for a transfer. */
+    private boolean isOnward(RoutePlan.Forward forward) {
+        return forward.tenant().isPresent() && (!forward.diversions().isEmpty() || transfer != null);
+    }
+
+    /**
+     * Opens the record of a new onward leg. An earlier one stays open: its party can only be the
+     * transferee (an onward party is never a switchboard user, so it cannot transfer), and stays.
+     */
+    private void openOnward(RoutePlan.Forward forward) {
+        OnwardLeg leg = new OnwardLeg(aCallId + ";onward=" + ++onwardCount);
+        onwardLegs.add(leg);
+        services.events().onEvent(new CallEvent.Started(leg.callId, services.clock().instant(),
+                CallDirection.OUTBOUND, forward.tenant(), Optional.empty(), forward.callerUser(),
+                forward.requestUser(), CallRecord.onwardSource(aCallId)));
+    }
+
+    /** The newest onward leg's number answered and is connected with the caller. */
+    void onwardAnswered() {
+        if (!onwardLegs.isEmpty() && !onwardLegs.getLast().answered) {
+            onwardLegs.getLast().answered = true;
+            services.events().onEvent(new CallEvent.Answered(onwardLegs.getLast().callId, services.clock().instant()));
+        }
+    }
+
+    /** A transfer failed: the onward leg it was trying, if any, is over unanswered. */
+    void closeUnansweredOnward(int status, EndCause cause) {
+        if (!onwardLegs.isEmpty() && !onwardLegs.getLast().answered) {
+            endLeg(onwardLegs.removeLast(), status, cause);
+        }
+    }
+
+    /** The call is over, and so are all its onward legs. */
+    void closeOnwardLegs(int status, EndCause cause) {
+        while (!onwardLegs.isEmpty()) {
+            endLeg(onwardLegs.removeFirst(), status, cause);
+        }
+    }
+
+    private void endLeg(OnwardLeg leg, int status, EndCause cause) {
+        services.events().onEvent(new CallEvent.Ended(leg.callId, services.clock().instant(), status, cause));
     }
 
     void useHunt(Hunt next) {
@@ -502,6 +584,7 @@ public final class B2buaCall {
         }
         LOG.info("call {} answered by {}", aCallId, winner.destination.label());
         services.events().onEvent(new CallEvent.Answered(aCallId, services.clock().instant()));
+        onwardAnswered();
     }
 
     /**
@@ -543,6 +626,8 @@ public final class B2buaCall {
     private void callerGone(int status, EndCause cause) {
         state = CallState.CANCELLING;
         services.events().onEvent(new CallEvent.Ended(aCallId, services.clock().instant(), status, cause));
+        closeOnwardLegs(status, cause);
+        releaseCallerUser();
         hunt.onCallerGone();
         hunt.onEnded(false);
         releaseAllBranches();
@@ -680,7 +765,9 @@ public final class B2buaCall {
         if (!alreadyReported) {
             hunt.onEnded(wasConnected);
             services.events().onEvent(new CallEvent.Ended(aCallId, services.clock().instant(), status, cause));
+            closeOnwardLegs(status, cause);
         }
+        releaseCallerUser();
         LOG.info("call {} ended: {} {}", aCallId, status, cause);
     }
 

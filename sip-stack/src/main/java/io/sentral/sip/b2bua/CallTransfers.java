@@ -177,6 +177,7 @@ final class CallTransfers {
         call.bDialog = target;
         call.bDialog.setApplicationData(new LegRef(call, Side.B));
         call.bUser = targetUser;
+        call.onwardAnswered();
         LOG.info("call {}: call.transfer by {} to {} completed", call.aCallId, t.by, t.target);
     }
 
@@ -184,6 +185,7 @@ final class CallTransfers {
         Transfer t = call.transfer;
         call.transfer = null;
         call.releaseAllBranches();
+        call.closeUnansweredOnward(status, EndCause.FAILED);
         notifyTransfer(t, status + " " + reason, true);
         LOG.info("call {}: call.transfer by {} to {} failed: {} {}", call.aCallId, t.by, t.target, status, reason);
         if (t.transferorGone) {
@@ -212,6 +214,9 @@ final class CallTransfers {
         if (!t.agentReleased) {
             t.agentReleased = true;
             call.hunt.onEnded(true);
+            if (t.transferorSide == Side.A) {
+                call.releaseCallerUser();
+            }
         }
     }
 
@@ -264,8 +269,10 @@ final class CallTransfers {
                 call.services.registry().remove(branch.dialog.getCallId().getCallId());
             }
             call.hunt.onEnded(true);
+            call.releaseCallerUser();
             call.services.events().onEvent(new CallEvent.Ended(call.aCallId, call.services.clock().instant(), Response.OK,
                     EndCause.TRANSFERRED));
+            call.closeOnwardLegs(Response.OK, EndCause.TRANSFERRED);
             String remainingCallId = remaining.getCallId().getCallId();
             call.services.registry().add(remainingCallId, into);
             call.sip.lanes().move(remainingCallId, into.lane);
