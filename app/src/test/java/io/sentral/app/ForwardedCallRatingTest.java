@@ -66,10 +66,14 @@ class ForwardedCallRatingTest {
     private Phones phones;
 
     private void start(UnaryOperator<User> users) {
+        start(users, UnaryOperator.identity());
+    }
+
+    private void start(UnaryOperator<User> users, UnaryOperator<io.sentral.core.provisioning.CustomerProvisioning> more) {
         UnaryOperator<io.sentral.core.provisioning.CustomerProvisioning> withUsers = Provisionings.users("fjord", users);
         UnaryOperator<io.sentral.core.provisioning.CustomerProvisioning> withLimit =
                 Provisionings.costLimit("fjord", new BigDecimal("1000"));
-        scene = SwitchboardScene.start(dataDir, c -> withLimit.apply(withUsers.apply(c)));
+        scene = SwitchboardScene.start(dataDir, c -> more.apply(withLimit.apply(withUsers.apply(c))));
         carrier = scene.carrier;
         node = scene.node;
         phones = scene.phones;
@@ -111,6 +115,21 @@ class ForwardedCallRatingTest {
         assertThat(leg.get("cost").asText()).as("0.49 start + 1 started minute x 0.49").isEqualTo("0.98");
         node.server.monthlySpend().refresh();
         assertThat(node.server.monthlySpend().spentThisMonth(FJORD)).isEqualByComparingTo("0.98");
+    }
+
+    @Test
+    void aForwardingAbroadIsRefusedWhenTheCustomerBarsInternationalCalls_T8() {
+        start(u -> u.id().value().equals("alice") ? withForwarding(u, new Forwarding(Optional.of(
+                        new CallTarget.ToNumber(E164Number.of("+46701234567"))), Optional.empty(), Optional.empty(),
+                        Forwarding.DEFAULT_NO_ANSWER_AFTER, Optional.empty())) : u,
+                Provisionings.barrings("fjord", java.util.Set.of(io.sentral.core.barring.BarringClass.INTERNATIONAL)));
+
+        SipMessage invite = Phones.callIn(node, carrier, CALLER, ALICE, 40000);
+        SipMessage refused = carrier.awaitResponse(invite, 403, WAIT);
+        assertThat(refused.reason()).isEqualTo("Forbidden (international calls barred)");
+        assertThat(node.server.meters().scrape()).as("counted for the customer's switchboard")
+                .contains("sentral_calls_barred_total{bar=\"international\",tenant=\"fjord\",trunk=\"fjord-switchboard\"} 1.0");
+        assertThat(node.server.callRecords().find(invite.callId() + ";onward=1")).as("no leg was placed").isEmpty();
     }
 
     @Test

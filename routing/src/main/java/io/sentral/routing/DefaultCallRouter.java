@@ -73,7 +73,8 @@ public final class DefaultCallRouter implements CallRouter, SwitchboardRouter {
         Objects.requireNonNull(services, "services");
         this.capacity = services.capacity();
         this.switchboard = new SwitchboardRoutes(tenants, contacts, List.copyOf(gateways),
-                new GatewayOrder(services.health(), services.random()), sipDomain, absences, services.clock());
+                new GatewayOrder(services.health(), services.random()), sipDomain, absences,
+                new OnwardPolicy(services.numberPlan(), services.spend()), services.clock());
         this.inbound = new InboundRoute(contacts, sipDomain, inboundCountry, services.clock(), switchboard);
         this.outbound = new OutboundRoute(List.copyOf(gateways), services);
         this.users = new UserOriginRoute(switchboard, outbound);

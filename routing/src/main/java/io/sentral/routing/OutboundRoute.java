@@ -203,21 +203,14 @@ final class OutboundRoute {
                 .orElseGet(() -> Step.pass(dialled));
     }
 
-    /**
-     * Chargeable calls are all that reach this stage except freephone numbers (emergency calls
-     * never do). A limit of zero bars every chargeable call.
-     */
+    /** T8 ({@link CostLimit}): every chargeable call that reaches this stage. */
     private Step<Dialled> costLimit(Dialled dialled) {
         FromTrunk from = dialled.from();
-        Optional<BigDecimal> limit = from.call().tenants().monthlyCostLimit(from.customer().id());
-        if (limit.isEmpty() || dialled.callee().numberClass() == NumberClass.FREEPHONE) {
+        if (!CostLimit.reached(from.call().tenants().monthlyCostLimit(from.customer().id()),
+                dialled.callee().numberClass(), () -> services.spend().spentThisMonth(from.customer().id()))) {
             return Step.pass(dialled);
         }
-        BigDecimal spent = services.spend().spentThisMonth(from.customer().id());
-        if (spent.compareTo(limit.get()) < 0) {
-            return Step.pass(dialled);
-        }
-        return Step.decide(new RoutePlan.Reject(403, "Forbidden (monthly cost limit reached)",
+        return Step.decide(new RoutePlan.Reject(403, CostLimit.REASON,
                 RouteRule.OUTBOUND_COST_LIMIT.label(), Optional.empty(),
                 List.of(new PolicyEvent.CostLimitReached(from.customer().id(), from.trunk().id()))));
     }

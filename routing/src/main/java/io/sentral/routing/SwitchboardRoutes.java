@@ -50,16 +50,19 @@ final class SwitchboardRoutes implements SwitchboardRouter {
     private final GatewayOrder gatewayOrder;
     private final String sipDomain;
     private final AbsenceBook absences;
+    private final OnwardPolicy onwardPolicy;
     private final Clock clock;
 
     SwitchboardRoutes(Supplier<TenantSnapshot> tenants, ContactDirectory contacts, List<GatewaySettings> gateways,
-                      GatewayOrder gatewayOrder, String sipDomain, AbsenceBook absences, Clock clock) {
+                      GatewayOrder gatewayOrder, String sipDomain, AbsenceBook absences, OnwardPolicy onwardPolicy,
+                      Clock clock) {
         this.tenants = Objects.requireNonNull(tenants, "tenants");
         this.contacts = Objects.requireNonNull(contacts, "contacts");
         this.carriers = gateways.stream().filter(g -> g.role() == GatewayRole.CARRIER).toList();
         this.gatewayOrder = Objects.requireNonNull(gatewayOrder, "gatewayOrder");
         this.sipDomain = Objects.requireNonNull(sipDomain, "sipDomain");
         this.absences = Objects.requireNonNull(absences, "absences");
+        this.onwardPolicy = Objects.requireNonNull(onwardPolicy, "onwardPolicy");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -209,7 +212,7 @@ final class SwitchboardRoutes implements SwitchboardRouter {
                     yield loop(n.number().value());
                 }
                 RedirectedCall onward = next;
-                yield internal(snapshot, onward, n.number()).orElseGet(() -> external(onward, n.number()));
+                yield internal(snapshot, onward, n.number()).orElseGet(() -> external(snapshot, onward, n.number()));
             }
         };
     }
@@ -222,9 +225,14 @@ final class SwitchboardRoutes implements SwitchboardRouter {
     /**
      * A forwarded or transferred call leaves for the public network with the original caller's
      * number. It keeps its direction (a call from the network stays inbound): the edge records the
-     * leg onwards on its own, as forwarded/transferred (R1).
+     * leg onwards on its own, as forwarded/transferred (R1), and the customer's barrings and cost
+     * limit apply to it ({@link OnwardPolicy}).
      */
-    private RoutePlan external(RedirectedCall call, E164Number number) {
+    private RoutePlan external(TenantSnapshot snapshot, RedirectedCall call, E164Number number) {
+        Optional<RoutePlan> refused = onwardPolicy.refusal(snapshot, call.tenant(), number);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         if (carriers.isEmpty()) {
             return reject(503, "Service Unavailable: no carrier gateway configured", RouteRule.SWITCHBOARD_EXTERNAL);
         }

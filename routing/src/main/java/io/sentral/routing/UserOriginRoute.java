@@ -12,6 +12,7 @@ import io.sentral.core.switchboard.Presentation;
 import io.sentral.core.switchboard.User;
 import io.sentral.core.tenant.CallerIdPolicy;
 import io.sentral.core.tenant.Customer;
+import io.sentral.core.tenant.TenantId;
 import io.sentral.core.tenant.TenantSnapshot;
 import io.sentral.core.tenant.Trunk;
 import io.sentral.core.tenant.TrunkId;
@@ -67,12 +68,17 @@ final class UserOriginRoute {
                 return inside.get();
             }
         }
-        Trunk trunk = new Trunk(TrunkId.of(origin.tenant().value() + "-switchboard"), origin.tenant(),
+        Trunk trunk = new Trunk(switchboardTrunkOf(origin.tenant()), origin.tenant(),
                 TrunkKind.REGISTRATION, Optional.of(user.get().sipCredentials()), List.of(), Optional.empty(),
                 fallback.orElse(presented.orElseThrow()), CallerIdPolicy.REPLACE, 0, 0);
         CallRequest asTrunk = new CallRequest(request.callId(), new CallOrigin.CustomerTrunk(origin.tenant(),
                 trunk.id()), dialled, shown, Optional.empty(), Optional.empty(), request.privacy());
         return outbound.routeAs(asTrunk, customer.get(), trunk, tenants);
+    }
+
+    /** The trunk a customer's switchboard users call out through, as limits and policy events name it. */
+    static TrunkId switchboardTrunkOf(TenantId tenant) {
+        return TrunkId.of(tenant.value() + "-switchboard");
     }
 
     /** S9: the number the user chose to show, if the user has it. */

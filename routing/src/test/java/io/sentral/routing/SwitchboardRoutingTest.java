@@ -56,10 +56,11 @@ class SwitchboardRoutingTest {
     private final Map<String, List<Binding>> registered = new HashMap<>();
     private final List<Absence> absences = new ArrayList<>();
     private TenantSnapshot tenants = TenantSnapshot.of(demo.customers());
+    private java.math.BigDecimal spent = java.math.BigDecimal.ZERO;
 
     private DefaultCallRouter router() {
         RoutingServices services = new RoutingServices(NumberPlan.nordicDefaults(), new TrunkCapacity(clock),
-                tenant -> java.math.BigDecimal.ZERO, gateway -> true, clock, new Random(7));
+                tenant -> spent, gateway -> true, clock, new Random(7));
         return new DefaultCallRouter(() -> tenants, aor -> registered.getOrDefault(aor, List.of()), demo.gateways(),
                 "sentral.test", Country.NO, services,
                 user -> absences.stream().filter(a -> a.user().equals(user)).toList());
@@ -77,6 +78,11 @@ class SwitchboardRoutingTest {
                 p.emergencyAddresses(), p.users().stream().map(u -> u.id().value().equals(id) ? change.apply(u) : u)
                 .toList(), p.queues(), p.vipList(), p.barrings(), p.webAccounts(), p.monthlyCostLimit(),
                 p.portedIn())).toList());
+    }
+
+    private void changeFjord(UnaryOperator<CustomerProvisioning> change) {
+        tenants = TenantSnapshot.of(tenants.customers().stream().map(c -> tenants.provisioning(c.id()).orElseThrow())
+                .map(p -> p.tenant().equals(FJORD) ? change.apply(p) : p).toList());
     }
 
     private static UnaryOperator<User> forwarding(Forwarding forwarding) {
@@ -258,6 +264,36 @@ class SwitchboardRoutingTest {
         assertThat(external.callerUser()).isEqualTo(CALLER);
         assertThat(RoutingFixture.reject(router().transfer(waiting(), UserId.of("alice"), "999")).status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void legsOnwardToThePublicNetworkObeyTheCustomersBarringsAndCostLimit_T8() {
+        changeUser("bob", forwarding(on(Forwarding.DivertCondition.ALWAYS,
+                new CallTarget.ToNumber(E164Number.of("+46701234567")))));
+        assertThat(callIn("+4723450102")).as("abroad, without bars").isInstanceOf(RoutePlan.Forward.class);
+
+        changeFjord(p -> p.withBarrings(java.util.Set.of(io.sentral.core.barring.BarringClass.INTERNATIONAL)));
+        RoutePlan.Reject barred = RoutingFixture.reject(callIn("+4723450102"));
+        assertThat(barred.status()).isEqualTo(403);
+        assertThat(barred.reason()).isEqualTo("Forbidden (international calls barred)");
+        assertThat(barred.events()).containsExactly(new PolicyEvent.CallBarred(FJORD,
+                io.sentral.core.tenant.TrunkId.of("fjord-switchboard"), io.sentral.core.barring.BarringClass.INTERNATIONAL));
+        assertThat(RoutingFixture.reject(router().transfer(waiting(), UserId.of("alice"), "+46701234567")).status())
+                .as("a transfer abroad too").isEqualTo(403);
+        assertThat(router().transfer(waiting(), UserId.of("alice"), "91234568")).as("national is not barred")
+                .isInstanceOf(RoutePlan.Forward.class);
+
+        changeFjord(p -> p.withMonthlyCostLimit(Optional.of(new java.math.BigDecimal("100"))));
+        spent = new java.math.BigDecimal("100.00");
+        RoutePlan.Reject overLimit = RoutingFixture.reject(router().transfer(waiting(), UserId.of("alice"), "91234568"));
+        assertThat(overLimit.reason()).isEqualTo("Forbidden (monthly cost limit reached)");
+        assertThat(overLimit.events()).containsExactly(new PolicyEvent.CostLimitReached(FJORD,
+                io.sentral.core.tenant.TrunkId.of("fjord-switchboard")));
+        assertThat(router().transfer(waiting(), UserId.of("alice"), "80012345")).as("freephone costs nothing")
+                .isInstanceOf(RoutePlan.Forward.class);
+        register("carol", "sip:carol@127.0.0.1:5073");
+        assertThat(router().transfer(waiting(), UserId.of("alice"), "103")).as("a colleague is free")
+                .isInstanceOf(RoutePlan.RingUser.class);
     }
 
     @Test

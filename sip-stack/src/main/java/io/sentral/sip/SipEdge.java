@@ -10,6 +10,7 @@ import io.sentral.core.switchboard.QueueCallControl;
 import io.sentral.core.call.CallControl;
 import io.sentral.sip.b2bua.CallControlExecutor;
 import io.sentral.sip.b2bua.CallServices;
+import io.sentral.sip.b2bua.PublishingSwitchboard;
 import io.sentral.sip.b2bua.CallSignals;
 import io.sentral.sip.b2bua.QueueCallExecutor;
 import io.sentral.sip.gateway.GatewayPinger;
@@ -168,7 +169,8 @@ public final class SipEdge implements AutoCloseable {
                         settings.defaultExpires(), MAX_CONTACTS_PER_AOR)),
                 services.clock());
         CallServices callServices = new CallServices(sip, services.events(), services.clock(), calls,
-                new LocationFormats(services.gateways()), services.switchboard(), services.queues());
+                new LocationFormats(services.gateways()),
+                new PublishingSwitchboard(services.switchboard(), services.policyEvents()), services.queues());
         InviteHandler invites = new InviteHandler(sip,
                 new OriginResolver(services.tenants(), services.gateways(), authenticator), authenticator,
                 services.router(), callServices, services.policyEvents(), locations);
