@@ -3,10 +3,12 @@ package io.sentral.api;
 import io.sentral.core.account.Role;
 import io.sentral.core.barring.BarringClass;
 import io.sentral.core.number.E164Number;
+import io.sentral.core.number.NumberRange;
 import io.sentral.core.provisioning.CustomerProvisioning;
 import io.sentral.core.tenant.CallerIdPolicy;
 import io.sentral.core.tenant.DigestCredentials;
 import io.sentral.core.tenant.IpRange;
+import io.sentral.core.tenant.RangeAssignment;
 import io.sentral.core.tenant.SipEndpoint;
 import io.sentral.core.tenant.TenantId;
 import io.sentral.core.tenant.TenantSnapshot;
@@ -31,7 +33,8 @@ import java.util.function.Supplier;
  * <pre>
  * GET    /api/customers/{tenant}/trunks
  * PUT    /api/customers/{tenant}/trunks/{trunk}   {kind, username?, password?, trustedSources[], endpoint?,
- *                                                 defaultNumber, callerIdPolicy, maxChannels, maxCallsPerSecond}
+ *                                                 defaultNumber, callerIdPolicy, maxChannels, maxCallsPerSecond,
+ *                                                 numbers[]? (kept when left out; none for a new trunk)}
  * DELETE /api/customers/{tenant}/trunks/{trunk}
  * GET    /api/customers/{tenant}/policy
  * PUT    /api/customers/{tenant}/policy           {barring: [...], monthlyCostLimit?}
@@ -53,7 +56,8 @@ public final class TrunkRoutes {
 
     /** A trunk as written. */
     record TrunkBody(String kind, String username, String password, List<String> trustedSources, String endpoint,
-                     String defaultNumber, String callerIdPolicy, Integer maxChannels, Integer maxCallsPerSecond) {
+                     String defaultNumber, String callerIdPolicy, Integer maxChannels, Integer maxCallsPerSecond,
+                     List<String> numbers) {
         TrunkBody {
             JsonBody.required(kind, "kind");
             JsonBody.required(defaultNumber, "defaultNumber");
@@ -85,7 +89,9 @@ public final class TrunkRoutes {
     private HttpAnswer list(ApiRequest request) {
         TenantSnapshot snapshot = tenants.get();
         CustomerProvisioning customer = snapshot.provisioning(TenantScope.of(request, snapshot)).orElseThrow();
-        return HttpAnswer.json(200, customer.trunks().stream().map(TrunkRoutes::describe).toList());
+        Map<TrunkId, List<NumberRange>> onTrunks = customer.trunkRanges();
+        return HttpAnswer.json(200, customer.trunks().stream()
+                .map(t -> describe(t, onTrunks.getOrDefault(t.id(), List.of()))).toList());
     }
 
     private HttpAnswer put(ApiRequest request) {
@@ -119,8 +125,14 @@ public final class TrunkRoutes {
         }
         List<Trunk> trunks = new ArrayList<>(customer.trunks().stream().filter(t -> !t.id().equals(id)).toList());
         trunks.add(trunk);
-        provisioning.change(customer, c -> c.withTrunks(trunks), request);
-        return HttpAnswer.json(existing.isPresent() ? 200 : 201, describe(trunk));
+        Map<TrunkId, List<NumberRange>> onTrunks = new LinkedHashMap<>(customer.trunkRanges());
+        if (body.numbers() != null) {
+            onTrunks.put(id, body.numbers().stream().map(TrunkRoutes::range).toList());
+        }
+        provisioning.change(customer, c -> c.withTrunks(trunks).withNumbers(RangeAssignment.partition(tenant,
+                c.numbers(), onTrunks), c.extraNumbers(), c.mainNumber()), request);
+        return HttpAnswer.json(existing.isPresent() ? 200 : 201,
+                describe(trunk, onTrunks.getOrDefault(id, List.of())));
     }
 
     private HttpAnswer delete(ApiRequest request) {
@@ -131,7 +143,12 @@ public final class TrunkRoutes {
         if (customer.trunks().stream().noneMatch(t -> t.id().equals(id))) {
             throw ApiException.notFound("customer " + tenant + " has no trunk '" + id + "'");
         }
-        provisioning.change(customer, c -> c.withTrunks(c.trunks().stream().filter(t -> !t.id().equals(id)).toList()), request);
+        Map<TrunkId, List<NumberRange>> onTrunks = new LinkedHashMap<>(customer.trunkRanges());
+        onTrunks.remove(id);
+        // its numbers stay the customer's, on no trunk (the switchboard's, if anything)
+        provisioning.change(customer, c -> c.withNumbers(RangeAssignment.partition(tenant, c.numbers(), onTrunks),
+                c.extraNumbers(), c.mainNumber()).withTrunks(c.trunks().stream().filter(t -> !t.id().equals(id))
+                .toList()), request);
         return HttpAnswer.empty(204);
     }
 
@@ -175,9 +192,10 @@ public final class TrunkRoutes {
         }
     }
 
-    private static Map<String, Object> describe(Trunk t) {
+    private static Map<String, Object> describe(Trunk t, List<NumberRange> numbers) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("trunk", t.id().value());
+        doc.put("numbers", numbers.stream().map(r -> r.size() == 1 ? r.first().value() : r.toString()).toList());
         doc.put("kind", Fields.kebab(t.kind()));
         t.credentials().ifPresent(c -> doc.put("username", c.username()));
         doc.put("trustedSources", t.trustedSources().stream().map(Object::toString).toList());
@@ -187,5 +205,13 @@ public final class TrunkRoutes {
         doc.put("maxChannels", t.maxChannels());
         doc.put("maxCallsPerSecond", t.maxCallsPerSecond());
         return doc;
+    }
+
+    private static NumberRange range(String text) {
+        try {
+            return NumberRange.parse(text == null ? "" : text.trim());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("field 'numbers': " + e.getMessage());
+        }
     }
 }

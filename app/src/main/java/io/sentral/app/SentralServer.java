@@ -25,6 +25,7 @@ import io.sentral.app.web.OperatorAccountStore;
 import io.sentral.api.Provisioning;
 import io.sentral.api.QueueLogRoutes;
 import io.sentral.api.CdrRoutes;
+import io.sentral.api.CustomerRoutes;
 import io.sentral.api.EmergencyAddressRoutes;
 import io.sentral.api.QueueRoutes;
 import io.sentral.api.TrunkRoutes;
@@ -234,6 +235,8 @@ public final class SentralServer implements AutoCloseable {
         JdbcApiTokens tokens = new JdbcApiTokens(database, clock, new SecureRandom());
         features.addAll(new AccountRoutes(tenants::get, viaApi, name -> accounts.find(name).isPresent(),
                 tokens::revokeAll).routes());
+        features.addAll(new CustomerRoutes(tenants::get, viaApi,
+                (tenant, author) -> provisioner.remove(tenant, "api:" + author), tokens::revokeAll).routes());
         features.addAll(new OperatorAccountRoutes(new OperatorAccountStore(provisioner, tenantStore, accounts,
                 tokens)).routes());
         api = WebApi.create(database, clock, new SecureRandom(), features);
@@ -241,7 +244,7 @@ public final class SentralServer implements AutoCloseable {
                 api.routes()).start();
         housekeeping = daemonScheduler("housekeeping");
         housekeeping.scheduleWithFixedDelay(this::purgeExpiredRegistrations, 60, 60, TimeUnit.SECONDS);
-        Retention retention = new Retention(queueHistory, userCalls, tenants::get, Retention.QUEUE_HISTORY, clock);
+        Retention retention = new Retention(queueHistory, userCalls, tenants::get, clock);
         housekeeping.scheduleWithFixedDelay(retention::run, 5, Duration.ofHours(1).toSeconds(), TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(spend::refresh, 60, 60, TimeUnit.SECONDS);
         // the queue board gauges show the boards as of at most a second ago (S14)

@@ -101,6 +101,10 @@ class AuthorizationMatrixTest {
                 Role.SYSTEM_ADMIN));
         DESIGNED.put("PUT /api/customers/{tenant}/accounts/{account}", EDITORS);
         DESIGNED.put("DELETE /api/customers/{tenant}/accounts/{account}", EDITORS);
+        DESIGNED.put("GET /api/customers", OPERATORS_OWN);
+        DESIGNED.put("GET /api/customers/{tenant}", EnumSet.of(Role.CONTACT_PERSON, Role.NOC, Role.SYSTEM_ADMIN));
+        DESIGNED.put("PUT /api/customers/{tenant}", EnumSet.of(Role.SYSTEM_ADMIN));
+        DESIGNED.put("DELETE /api/customers/{tenant}", EnumSet.of(Role.SYSTEM_ADMIN));
         DESIGNED.put("GET /api/accounts", OPERATORS_OWN);
         DESIGNED.put("PUT /api/accounts/{account}", EnumSet.of(Role.SYSTEM_ADMIN));
         DESIGNED.put("DELETE /api/accounts/{account}", EnumSet.of(Role.SYSTEM_ADMIN));
@@ -119,6 +123,7 @@ class AuthorizationMatrixTest {
 
     /** A valid body for each route that takes one (BadInputMatrixTest spoils them). */
     static final Map<String, String> BODIES = Map.ofEntries(
+            Map.entry("PUT /api/customers/{tenant}", "{\"name\":\"Matrix AS\",\"country\":\"NO\"}"),
             Map.entry("PUT /api/customers/{tenant}/users/{user}/services",
                     "{\"presentation\":\"own\",\"forwarding\":{\"busy\":{\"queue\":\"Support\"}}}"),
             Map.entry("PUT /api/accounts/{account}",

@@ -36,7 +36,7 @@ class RetentionTest {
             TenantSnapshot snapshot = TenantSnapshot.of(ConfigLoader.ignoringEnvironment()
                     .loadResource(ConfigLoader.DEMO_RESOURCE).customers());
             io.sentral.storage.JdbcUserCallLog userCalls = new io.sentral.storage.JdbcUserCallLog(database);
-            Retention retention = new Retention(history, userCalls, () -> snapshot, Duration.ofDays(90), clock);
+            Retention retention = new Retention(history, userCalls, () -> snapshot, clock);
             userCalls.add(new io.sentral.core.switchboard.UserCallEntry(FJORD, io.sentral.core.switchboard.UserId
                     .of("alice"), "old@x", true, "+4791234567", clock.instant(), true, Duration.ofSeconds(30),
                     Optional.of(MAIN)));
@@ -60,6 +60,36 @@ class RetentionTest {
             clock.advance(Duration.ofDays(10));
             assertThat(retention.run()).isEqualTo(1);
             assertThat(history.calls(FJORD, MAIN, Instant.EPOCH, clock.instant())).isEmpty();
+        }
+    }
+
+    @Test
+    void eachCustomerKeepsItsQueueHistoryForItsOwnPeriod_S13() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T08:00:00Z"));
+        TenantId acme = TenantId.of("acme");
+        QueueName acmeQueue = QueueName.of("Acme");
+        try (Database database = Database.open(TestDatabase.forNode(DatabaseSettings.embedded()), dataDir)) {
+            JdbcQueueHistory history = new JdbcQueueHistory(database);
+            TenantSnapshot snapshot = TenantSnapshot.of(ConfigLoader.ignoringEnvironment()
+                    .loadResource(ConfigLoader.DEMO_RESOURCE).customers().stream()
+                    .map(p -> !p.tenant().equals(FJORD) ? p : p.withCustomer(new io.sentral.core.tenant.Customer(
+                            FJORD, p.customer().name(), p.customer().country(), 7)))
+                    .toList());
+            Retention retention = new Retention(history, new io.sentral.storage.JdbcUserCallLog(database),
+                    () -> snapshot, clock);
+            history.joined("fjord-old@x", FJORD, MAIN, clock.instant(), false, Optional.empty());
+            history.joined("acme-old@x", acme, acmeQueue, clock.instant(), false, Optional.empty());
+
+            clock.advance(Duration.ofDays(6));
+            assertThat(retention.run()).as("within both periods").isZero();
+            clock.advance(Duration.ofDays(2));
+            assertThat(retention.run()).as("fjord keeps 7 days").isEqualTo(1);
+            assertThat(history.calls(FJORD, MAIN, Instant.EPOCH, clock.instant())).isEmpty();
+            assertThat(history.calls(acme, acmeQueue, Instant.EPOCH, clock.instant())).as("acme keeps 90 days")
+                    .hasSize(1);
+            clock.advance(Duration.ofDays(83));
+            assertThat(retention.run()).isEqualTo(1);
+            assertThat(history.calls(acme, acmeQueue, Instant.EPOCH, clock.instant())).isEmpty();
         }
     }
 }

@@ -16,7 +16,9 @@ import io.sentral.core.tenant.TrunkId;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -29,7 +31,7 @@ import java.util.Set;
 final class CustomerBinder {
     private static final Set<String> KEYS = Set.of("id", "name", "country", "numbers", "extraNumbers", "mainNumber",
             "trunks", "emergencyAddresses", "users", "queues", "vipList", "barring", "webAccounts", "monthlyCostLimit",
-            "portedIn");
+            "portedIn", "queueHistoryDays");
     /** NUMERIC(14, 2) in the database: 12 digits before the decimal point, 2 after. */
     private static final int MAX_WHOLE_DIGITS = 12;
 
@@ -60,7 +62,8 @@ final class CustomerBinder {
         TenantId tenant = idNode.parse(TenantId::of);
         globalIds.claim("customer id", tenant, idNode);
         Customer customer = new Customer(tenant, c.required("name").nonBlankText(),
-                GatewayBinder.country(c.required("country")));
+                GatewayBinder.country(c.required("country")), c.optional("queueHistoryDays")
+                .map(n -> n.integer(1, Customer.MAX_QUEUE_HISTORY_DAYS)).orElse(Customer.DEFAULT_QUEUE_HISTORY_DAYS));
         CustomerNumbers numbers = CustomerNumbers.bind(c, tenant, allRanges, portedIn.declared());
 
         List<TrunkBinder.BoundTrunk> trunks = new TrunkBinder(tenant, realm, globalIds)
@@ -108,18 +111,9 @@ final class CustomerBinder {
     /** The trunks' ranges assigned to them; the rest of the customer's numbers to no trunk. */
     private static List<RangeAssignment> rangeAssignments(TenantId tenant, CustomerNumbers numbers,
                                                           List<TrunkBinder.BoundTrunk> trunks) {
-        List<RangeAssignment> assignments = new ArrayList<>();
-        List<NumberRange> onTrunks = new ArrayList<>();
-        for (TrunkBinder.BoundTrunk t : trunks) {
-            for (NumberRange range : t.ranges()) {
-                assignments.add(new RangeAssignment(tenant, range, Optional.of(t.trunk().id())));
-                onTrunks.add(range);
-            }
-        }
-        for (NumberRange range : numbers.ranges()) {
-            range.minus(onTrunks).forEach(rest -> assignments.add(new RangeAssignment(tenant, rest, Optional.empty())));
-        }
-        return assignments;
+        Map<TrunkId, List<NumberRange>> onTrunks = new LinkedHashMap<>();
+        trunks.forEach(t -> onTrunks.put(t.trunk().id(), t.ranges()));
+        return RangeAssignment.partition(tenant, numbers.ranges(), onTrunks);
     }
 
     private static List<VipEntry> vipList(YamlNode customer, TenantId tenant) {

@@ -80,8 +80,8 @@ class ConfigErrorsTest {
     void unknownKeyInACustomer() {
         assertRefused(ACME.replace("    country: \"NO\"\n", "    country: \"NO\"\n    colour: blue\n"),
                 "bad.yaml: customers[0].colour: unknown key (expected one of: barring, country, emergencyAddresses,"
-                        + " extraNumbers, id, mainNumber, monthlyCostLimit, name, numbers, portedIn, queues, trunks,"
-                        + " users, vipList, webAccounts)");
+                        + " extraNumbers, id, mainNumber, monthlyCostLimit, name, numbers, portedIn, queueHistoryDays,"
+                        + " queues, trunks, users, vipList, webAccounts)");
     }
 
     @Test

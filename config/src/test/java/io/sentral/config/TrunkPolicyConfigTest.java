@@ -142,6 +142,25 @@ class TrunkPolicyConfigTest {
     }
 
     @Nested
+    class QueueHistoryDays {
+        @Test
+        void ninetyUnlessTheCustomerSaysOtherwise_S13() {
+            assertThat(customer(load(ACME), "acme").customer().queueHistoryDays()).isEqualTo(90);
+            assertThat(customer(load(acmeWith("queueHistoryDays: 14\n")), "acme").customer().queueHistoryDays())
+                    .isEqualTo(14);
+        }
+
+        @Test
+        void outOfRangeIsRefusedWithItsPath() {
+            assertRefusedAt(acmeWith("queueHistoryDays: 0\n"), "customers[0].queueHistoryDays: 0 is outside 1-3650");
+            assertRefusedAt(acmeWith("queueHistoryDays: 4000\n"),
+                    "customers[0].queueHistoryDays: 4000 is outside 1-3650");
+            assertRefusedAt(acmeWith("queueHistoryDays: 90d\n"),
+                    "customers[0].queueHistoryDays: expected an integer, found '90d'");
+        }
+    }
+
+    @Nested
     class NorwegianOrSwedishNumbers {
         @Test
         void danishNumberIsRefused() {

@@ -32,6 +32,7 @@ final class CustomerTable {
         Jdbc.upsert(c, "customers", row("id", customer.id().value()), row(
                 "name", customer.name(),
                 "country", customer.country().name(),
+                "queue_history_days", customer.queueHistoryDays(),
                 "main_number", Jdbc.text(p.mainNumber()),
                 "monthly_cost_limit", p.monthlyCostLimit().<Object>map(CustomerTable::storableLimit)
                         .orElse(Jdbc.NULL_DECIMAL)));
@@ -55,9 +56,10 @@ final class CustomerTable {
     }
 
     static List<CustomerRow> readAll(Connection c) throws SQLException {
-        return Jdbc.query(c, "SELECT id, name, country, main_number, monthly_cost_limit FROM customers ORDER BY id",
+        return Jdbc.query(c, "SELECT id, name, country, queue_history_days, main_number, monthly_cost_limit"
+                        + " FROM customers ORDER BY id",
                 rs -> new CustomerRow(new Customer(TenantId.of(rs.getString("id")), rs.getString("name"),
-                        Country.valueOf(rs.getString("country"))),
+                        Country.valueOf(rs.getString("country")), rs.getInt("queue_history_days")),
                         Jdbc.optionalText(rs, "main_number").map(E164Number::of),
                         Optional.ofNullable(rs.getBigDecimal("monthly_cost_limit"))
                                 .map(l -> l.setScale(LIMIT_SCALE, RoundingMode.UNNECESSARY))));

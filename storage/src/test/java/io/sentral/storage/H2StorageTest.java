@@ -41,6 +41,6 @@ class H2StorageTest extends StorageContract {
         java.util.List<String> migrations = database.withConnection(c -> Jdbc.query(c,
                 "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" = TRUE AND \"version\" IS NOT NULL"
                         + " ORDER BY \"installed_rank\"", rs -> rs.getString(1)));
-        assertThat(migrations).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
+        assertThat(migrations).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
     }
 }

@@ -220,6 +220,12 @@ abstract class StorageContract {
         assertThat(snapshot.trunkByUsername("acme-pbx")).isEmpty();
         assertThat(snapshot.rangeOwning(E164Number.of("+4722120005")).orElseThrow().trunk()).isEmpty();
 
+        CustomerProvisioning renamed = acme.withCustomer(new io.sentral.core.tenant.Customer(acme.tenant(),
+                "Acme Holding AS", acme.customer().country(), 14));
+        provisioner.apply(Edit.trunks(renamed, List.of(), unassigned), "acme-admin");
+        assertThat(tenants.load(acme.tenant()).orElseThrow().customer()).as("S13: the customer's own period")
+                .isEqualTo(renamed.customer());
+
         CustomerProvisioning fjord = Demo.customer("fjord");
         List<User> withoutCarol = fjord.users().stream().filter(u -> !u.id().value().equals("carol")).toList();
         List<Queue> onlySentralbord = fjord.queues().stream()

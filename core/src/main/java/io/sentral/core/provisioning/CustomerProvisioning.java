@@ -14,9 +14,13 @@ import io.sentral.core.tenant.ExtraNumber;
 import io.sentral.core.tenant.RangeAssignment;
 import io.sentral.core.tenant.TenantId;
 import io.sentral.core.tenant.Trunk;
+import io.sentral.core.tenant.TrunkId;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -95,6 +99,36 @@ public record CustomerProvisioning(Customer customer, List<Trunk> trunks, List<R
 
     public TenantId tenant() {
         return customer.id();
+    }
+
+    /** A customer with numbers and nothing else yet: no trunks, users, queues or accounts (N5). */
+    public static CustomerProvisioning of(Customer customer, List<RangeAssignment> ranges,
+                                          List<ExtraNumber> extraNumbers, Optional<E164Number> mainNumber) {
+        return new CustomerProvisioning(customer, List.of(), ranges, extraNumbers, mainNumber, List.of(), List.of(),
+                List.of(), List.of(), Set.of(), List.of(), Optional.empty(), List.of());
+    }
+
+    /** The same switchboard data under a changed customer record (name, country, retention); same id. */
+    public CustomerProvisioning withCustomer(Customer changed) {
+        if (!changed.id().equals(customer.id())) {
+            throw new IllegalArgumentException("customer " + customer.id() + " cannot become " + changed.id());
+        }
+        return new CustomerProvisioning(changed, trunks, ranges, extraNumbers, mainNumber, emergencyAddresses, users,
+                queues, vipList, barrings, webAccounts, monthlyCostLimit, portedIn);
+    }
+
+    /** The same customer with these numbers (T3): ranges and their trunks, extra numbers, main number. */
+    public CustomerProvisioning withNumbers(List<RangeAssignment> newRanges, List<ExtraNumber> newExtraNumbers,
+                                           Optional<E164Number> newMainNumber) {
+        return new CustomerProvisioning(customer, trunks, newRanges, newExtraNumbers, newMainNumber,
+                emergencyAddresses, users, queues, vipList, barrings, webAccounts, monthlyCostLimit, portedIn);
+    }
+
+    /** The ranges each trunk receives (T2), by trunk. */
+    public Map<TrunkId, List<NumberRange>> trunkRanges() {
+        Map<TrunkId, List<NumberRange>> byTrunk = new LinkedHashMap<>();
+        ranges.forEach(r -> r.trunk().ifPresent(t -> byTrunk.computeIfAbsent(t, k -> new ArrayList<>()).add(r.range())));
+        return byTrunk;
     }
 
     /** The same customer with these web accounts (S17). */
