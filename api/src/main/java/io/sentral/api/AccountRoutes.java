@@ -79,7 +79,7 @@ public final class AccountRoutes {
         TenantSnapshot snapshot = tenants.get();
         TenantId tenant = TenantScope.of(request, snapshot);
         CustomerProvisioning customer = snapshot.provisioning(tenant).orElseThrow();
-        AccountName name = accountName(request.path("account"));
+        AccountName name = Fields.accountName(request.path("account"));
         Optional<WebAccount> existing = customer.webAccounts().stream().filter(a -> a.name().equals(name)).findFirst();
         if (existing.isEmpty() && takenElsewhere.test(name)) {
             throw ApiException.conflict("account name '" + name.value() + "' is taken");
@@ -112,7 +112,7 @@ public final class AccountRoutes {
         TenantSnapshot snapshot = tenants.get();
         TenantId tenant = TenantScope.of(request, snapshot);
         CustomerProvisioning customer = snapshot.provisioning(tenant).orElseThrow();
-        AccountName name = accountName(request.path("account"));
+        AccountName name = Fields.accountName(request.path("account"));
         if (customer.webAccounts().stream().noneMatch(a -> a.name().equals(name))) {
             throw ApiException.notFound("customer " + tenant + " has no account '" + name.value() + "'");
         }
@@ -125,15 +125,8 @@ public final class AccountRoutes {
         return HttpAnswer.empty(204);
     }
 
-    private static AccountName accountName(String text) {
-        try {
-            return AccountName.of(text);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("account: " + e.getMessage());
-        }
-    }
-
-    private static Map<String, Object> describe(WebAccount a) {
+    /** An account as the API shows it: never its password hash. */
+    static Map<String, Object> describe(WebAccount a) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("account", a.name().value());
         doc.put("role", a.role().label());

@@ -131,14 +131,14 @@ public final class CustomerRoutes {
             throw ApiException.badRequest("field 'numbers': required for a new customer");
         }
         List<NumberRange> numbers = body.numbers() == null ? existing.orElseThrow().numbers()
-                : body.numbers().stream().map(CustomerRoutes::range).toList();
+                : body.numbers().stream().map(r -> Fields.range("numbers", r)).toList();
         List<ExtraNumber> extras = body.extraNumbers() == null
                 ? existing.map(CustomerProvisioning::extraNumbers).orElse(List.of())
                 : body.extraNumbers().stream().map(e -> new ExtraNumber(tenant,
-                number("extraNumbers[].number", e.number()).orElseThrow(), e.description() == null ? ""
+                Fields.number("extraNumbers[].number", e.number()).orElseThrow(), e.description() == null ? ""
                 : e.description().trim())).toList();
         Optional<E164Number> main = body.mainNumber() == null
-                ? existing.flatMap(CustomerProvisioning::mainNumber) : number("mainNumber", body.mainNumber());
+                ? existing.flatMap(CustomerProvisioning::mainNumber) : Fields.number("mainNumber", body.mainNumber());
         CustomerProvisioning changed;
         try {
             List<RangeAssignment> ranges = RangeAssignment.partition(tenant, numbers,
@@ -206,24 +206,5 @@ public final class CustomerRoutes {
         }).toList());
         p.mainNumber().ifPresent(n -> doc.put("mainNumber", n.value()));
         return doc;
-    }
-
-    private static NumberRange range(String text) {
-        try {
-            return NumberRange.parse(text == null ? "" : text.trim());
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("field 'numbers': " + e.getMessage());
-        }
-    }
-
-    private static Optional<E164Number> number(String field, String text) {
-        if (text == null || text.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(E164Number.of(text.trim()));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("field '" + field + "': " + e.getMessage());
-        }
     }
 }

@@ -1,9 +1,13 @@
 package io.sentral.api;
 
+import io.sentral.core.account.AccountName;
+import io.sentral.core.number.E164Number;
+import io.sentral.core.number.NumberRange;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Reading request fields and query parameters the one way every route does, naming what is wrong. */
 final class Fields {
@@ -32,5 +36,35 @@ final class Fields {
     /** An enum constant as the API writes it: lower case, words joined by '-'. */
     static String kebab(Enum<?> constant) {
         return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** An E.164 number, none when left out or blank, or a 400 naming the field. */
+    static Optional<E164Number> number(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(E164Number.of(text.trim()));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("field '" + field + "': " + e.getMessage());
+        }
+    }
+
+    /** A number range ({@code +4722770000-+4722770099}) or a single number, or a 400 naming the field. */
+    static NumberRange range(String field, String text) {
+        try {
+            return NumberRange.parse(text == null ? "" : text.trim());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("field '" + field + "': " + e.getMessage());
+        }
+    }
+
+    /** The path's account name, or a 400. */
+    static AccountName accountName(String text) {
+        try {
+            return AccountName.of(text);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("account: " + e.getMessage());
+        }
     }
 }

@@ -5,9 +5,7 @@ import io.sentral.core.account.AccountSecret;
 import io.sentral.core.account.Role;
 import io.sentral.core.account.WebAccount;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -52,11 +50,11 @@ public final class OperatorAccountRoutes {
     }
 
     private HttpAnswer list() {
-        return HttpAnswer.json(200, accounts.list().stream().map(OperatorAccountRoutes::describe).toList());
+        return HttpAnswer.json(200, accounts.list().stream().map(AccountRoutes::describe).toList());
     }
 
     private HttpAnswer put(ApiRequest request) {
-        AccountName name = accountName(request.path("account"));
+        AccountName name = Fields.accountName(request.path("account"));
         AccountBody body = request.body(AccountBody.class);
         Role role = ROLES.stream().filter(r -> r.label().equals(body.role())).findFirst()
                 .orElseThrow(() -> ApiException.badRequest("field 'role': '" + body.role() + "' (expected one of: "
@@ -70,29 +68,14 @@ public final class OperatorAccountRoutes {
                 "field 'password': required for a new account"));
         WebAccount account = new WebAccount(name, Optional.empty(), role, secret, Optional.empty());
         accounts.put(account);
-        return HttpAnswer.json(existing.isPresent() ? 200 : 201, describe(account));
+        return HttpAnswer.json(existing.isPresent() ? 200 : 201, AccountRoutes.describe(account));
     }
 
     private HttpAnswer delete(ApiRequest request) {
-        AccountName name = accountName(request.path("account"));
+        AccountName name = Fields.accountName(request.path("account"));
         if (!accounts.remove(name)) {
             throw ApiException.notFound("there is no operator account '" + name.value() + "'");
         }
         return HttpAnswer.empty(204);
-    }
-
-    private static AccountName accountName(String text) {
-        try {
-            return AccountName.of(text);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("account: " + e.getMessage());
-        }
-    }
-
-    private static Map<String, Object> describe(WebAccount a) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("account", a.name().value());
-        doc.put("role", a.role().label());
-        return doc;
     }
 }

@@ -127,7 +127,7 @@ public final class TrunkRoutes {
         trunks.add(trunk);
         Map<TrunkId, List<NumberRange>> onTrunks = new LinkedHashMap<>(customer.trunkRanges());
         if (body.numbers() != null) {
-            onTrunks.put(id, body.numbers().stream().map(TrunkRoutes::range).toList());
+            onTrunks.put(id, body.numbers().stream().map(r -> Fields.range("numbers", r)).toList());
         }
         provisioning.change(customer, c -> c.withTrunks(trunks).withNumbers(RangeAssignment.partition(tenant,
                 c.numbers(), onTrunks), c.extraNumbers(), c.mainNumber()), request);
@@ -205,13 +205,5 @@ public final class TrunkRoutes {
         doc.put("maxChannels", t.maxChannels());
         doc.put("maxCallsPerSecond", t.maxCallsPerSecond());
         return doc;
-    }
-
-    private static NumberRange range(String text) {
-        try {
-            return NumberRange.parse(text == null ? "" : text.trim());
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("field 'numbers': " + e.getMessage());
-        }
     }
 }

@@ -106,7 +106,7 @@ public final class UserRoutes {
                 ? DigestCredentials.fromPassword(id.value(), realm, body.sipPassword())
                 : existing.map(User::sipCredentials).orElseThrow(() -> ApiException.badRequest(
                 "field 'sipPassword': required for a new user"));
-        Optional<E164Number> mobile = number("mobile", body.mobile());
+        Optional<E164Number> mobile = Fields.number("mobile", body.mobile());
         UserServiceFields services = new UserServiceFields(customer, id);
         boolean extraTerminal = services.extraTerminal(body.extraTerminal(),
                 existing.map(User::extraTerminal).orElse(false), mobile);
@@ -123,7 +123,7 @@ public final class UserRoutes {
         User user;
         try {
             user = new User(tenant, id, text(body.firstName()), text(body.lastName()), text(body.department()),
-                    body.extension(), credentials, mobile, number("directNumber", body.directNumber()),
+                    body.extension(), credentials, mobile, Fields.number("directNumber", body.directNumber()),
                     extraTerminal, forwarding, presentation, feed);
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
@@ -176,17 +176,6 @@ public final class UserRoutes {
 
     private static String text(String value) {
         return value == null ? "" : value.trim();
-    }
-
-    private static Optional<E164Number> number(String field, String text) {
-        if (text == null || text.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(E164Number.of(text.trim()));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("field '" + field + "': " + e.getMessage());
-        }
     }
 
     static Map<String, Object> describe(User user) {
