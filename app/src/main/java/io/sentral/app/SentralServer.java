@@ -150,7 +150,8 @@ public final class SentralServer implements AutoCloseable {
         queueHistory = new JdbcQueueHistory(database);
         userCalls = new JdbcUserCallLog(database);
         // the users' logs come after the call record, on the same writer thread (S12)
-        events = new CallEventWriter(List.of(callRecords, new UserCallRecorder(userCalls, queueHistory, tenants::get)));
+        UserCallRecorder userCallRecorder = new UserCallRecorder(userCalls, queueHistory, tenants::get);
+        events = new CallEventWriter(List.of(callRecords, userCallRecorder));
         location = new LocationService(new JdbcRegistrationStore(database), clock);
         GatewayStatusBoard gatewayStatus = new GatewayStatusBoard();
         config.gateways().forEach(g -> Gauge.builder("sentral.gateway.up", gatewayStatus, b -> b.isUp(g.name()) ? 1 : 0)
@@ -188,6 +189,7 @@ public final class SentralServer implements AutoCloseable {
                 (tenant, event) -> {
                     queueMetrics.onQueueEvent(tenant, event);
                     queueRecorder.onQueueEvent(tenant, event);
+                    userCallRecorder.onQueueEvent(tenant, event);
                 }, switchboardLane, clock);
         // an agent is logged in or out the moment a REGISTER changes its devices (S5)
         location.addListener(aor -> queues.syncNow());

@@ -7,6 +7,7 @@ import io.sentral.core.switchboard.UserCallEntry;
 import io.sentral.core.switchboard.UserCallLog;
 import io.sentral.core.switchboard.UserId;
 import io.sentral.core.tenant.TenantId;
+import io.sentral.routing.queue.QueueEvent;
 import io.sentral.storage.JdbcQueueHistory;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * line names the queue whose call it returned.
  * Runs on the call event writer thread, after the call record is written.
  */
-public final class UserCallRecorder implements CallEventListener {
+public final class UserCallRecorder implements CallEventListener, QueueEventSink {
     /** How far back a callback finds the missed calls it answers. */
     static final Duration CALLBACK_WINDOW = Duration.ofDays(7);
 
@@ -34,6 +35,11 @@ public final class UserCallRecorder implements CallEventListener {
     private final JdbcQueueHistory queues;
     private final java.util.function.Supplier<io.sentral.core.tenant.TenantSnapshot> tenants;
     private final Map<String, Pending> calls = new ConcurrentHashMap<>();
+    /**
+     * Who last answered each queue call in progress, from the queue events: known here before the
+     * call ends, while the queue history's own writer thread may not have stored it yet.
+     */
+    private final Map<String, QueueEvent.Answered> queueAnswers = new ConcurrentHashMap<>();
 
     public UserCallRecorder(UserCallLog log, JdbcQueueHistory queues,
                             java.util.function.Supplier<io.sentral.core.tenant.TenantSnapshot> tenants) {
@@ -56,13 +62,21 @@ public final class UserCallRecorder implements CallEventListener {
                     (id, p) -> new Pending(p.started(), Optional.of(a.at())));
             case CallEvent.Ended e -> {
                 Pending pending = calls.remove(e.callId());
+                Optional<QueueEvent.Answered> inQueue = Optional.ofNullable(queueAnswers.remove(e.callId()));
                 if (pending != null) {
-                    record(pending, e.at());
+                    record(pending, e.at(), inQueue);
                 }
             }
             default -> {
                 // transfers do not change the log lines
             }
+        }
+    }
+
+    @Override
+    public void onQueueEvent(TenantId tenant, QueueEvent event) {
+        if (event instanceof QueueEvent.Answered answered) {
+            queueAnswers.put(answered.callId().value(), answered);
         }
     }
 
@@ -74,7 +88,7 @@ public final class UserCallRecorder implements CallEventListener {
         }
     }
 
-    private void record(Pending pending, Instant ended) {
+    private void record(Pending pending, Instant ended, Optional<QueueEvent.Answered> inQueue) {
         CallEvent.Started s = pending.started();
         TenantId tenant = s.tenant().orElseThrow();
         boolean answered = pending.answered().isPresent();
@@ -87,8 +101,8 @@ public final class UserCallRecorder implements CallEventListener {
         });
         s.calleeUser().ifPresent(user -> log.add(new UserCallEntry(tenant, user, s.callId(), true, s.caller(),
                 s.at(), answered, talked, Optional.empty())));
-        Optional<UserId> agent = queues.answeredBy(s.callId());
-        Optional<QueueName> queue = queues.answeredIn(s.callId());
+        Optional<UserId> agent = inQueue.map(QueueEvent.Answered::agent).or(() -> queues.answeredBy(s.callId()));
+        Optional<QueueName> queue = inQueue.map(QueueEvent.Answered::queue).or(() -> queues.answeredIn(s.callId()));
         agent.filter(a -> !s.calleeUser().equals(Optional.of(a))).ifPresent(a -> log.add(new UserCallEntry(
                 tenant, a, s.callId(), true, s.caller(), s.at(), answered, talked, queue)));
     }
