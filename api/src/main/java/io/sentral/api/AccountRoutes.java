@@ -53,9 +53,7 @@ public final class AccountRoutes {
     record AccountBody(String role, String password, String user) {
         AccountBody {
             JsonBody.required(role, "role");
-            if (password != null && password.length() < 8) {
-                throw new IllegalArgumentException("field 'password': at least 8 characters");
-            }
+            JsonBody.secret(password, "password");
         }
     }
 

@@ -20,6 +20,9 @@ import java.util.stream.Collectors;
  * required ({@link #required}).
  */
 public final class JsonBody {
+    /** The shortest password or SIP secret accepted. */
+    public static final int MIN_SECRET_LENGTH = 8;
+
     private final ObjectMapper mapper = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -72,6 +75,17 @@ public final class JsonBody {
     public static <T> T required(T value, String field) {
         if (value == null || value instanceof String text && text.isBlank()) {
             throw new IllegalArgumentException("field '" + field + "': required");
+        }
+        return value;
+    }
+
+    /**
+     * For a body record's constructor: a secret left out, or at least {@value #MIN_SECRET_LENGTH}
+     * characters long — else a 400 naming the field.
+     */
+    public static String secret(String value, String field) {
+        if (value != null && value.length() < MIN_SECRET_LENGTH) {
+            throw new IllegalArgumentException("field '" + field + "': at least " + MIN_SECRET_LENGTH + " characters");
         }
         return value;
     }

@@ -33,9 +33,7 @@ public final class OperatorAccountRoutes {
     record AccountBody(String role, String password) {
         AccountBody {
             JsonBody.required(role, "role");
-            if (password != null && password.length() < 8) {
-                throw new IllegalArgumentException("field 'password': at least 8 characters");
-            }
+            JsonBody.secret(password, "password");
         }
     }
 

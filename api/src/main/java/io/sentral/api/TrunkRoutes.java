@@ -178,10 +178,7 @@ public final class TrunkRoutes {
     }
 
     private static String password(String password) {
-        if (password.length() < 8) {
-            throw new IllegalArgumentException("field 'password': at least 8 characters");
-        }
-        return password;
+        return JsonBody.secret(password, "password");
     }
 
     private static TrunkId trunkId(String text) {

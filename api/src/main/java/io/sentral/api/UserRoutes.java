@@ -64,9 +64,7 @@ public final class UserRoutes {
             if ((firstName == null || firstName.isBlank()) && (lastName == null || lastName.isBlank())) {
                 throw new IllegalArgumentException("field 'firstName': a user needs a first or last name");
             }
-            if (sipPassword != null && sipPassword.length() < 8) {
-                throw new IllegalArgumentException("field 'sipPassword': at least 8 characters");
-            }
+            JsonBody.secret(sipPassword, "sipPassword");
         }
     }
 
